@@ -1,0 +1,42 @@
+from rest_framework import generics
+from rest_framework.exceptions import Throttled
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework_simplejwt.views import TokenObtainPairView
+
+from accounts import lockout
+
+from .serializers import MeSerializer
+
+
+class MeView(generics.RetrieveUpdateAPIView):
+    """The signed-in user's profile and preferences."""
+
+    serializer_class = MeSerializer
+
+    def get_object(self):
+        return self.request.user
+
+
+class ThrottledTokenObtainPairView(TokenObtainPairView):
+    """JWT login with the same failed-attempt lockout as the login page."""
+
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "login"
+
+    def post(self, request, *args, **kwargs):
+        username = str(request.data.get("username", "")) if hasattr(request.data, "get") else ""
+        ip = lockout.client_ip(request)
+        if lockout.is_locked(username, ip):
+            raise Throttled(detail=lockout.LOCKED_MESSAGE)
+        response = super().post(request, *args, **kwargs)
+        if response.status_code == 200:
+            lockout.clear(username, ip)
+        return response
+
+    def handle_exception(self, exc):
+        from rest_framework.exceptions import AuthenticationFailed
+
+        if isinstance(exc, AuthenticationFailed):
+            username = str(self.request.data.get("username", "")) if hasattr(self.request.data, "get") else ""
+            lockout.record_failure(username, lockout.client_ip(self.request))
+        return super().handle_exception(exc)

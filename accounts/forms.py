@@ -1,0 +1,42 @@
+import zoneinfo
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+
+from . import lockout
+from .models import User
+
+TIMEZONE_CHOICES = [(tz, tz) for tz in sorted(zoneinfo.available_timezones())]
+
+
+class SignUpForm(UserCreationForm):
+    timezone = forms.ChoiceField(choices=TIMEZONE_CHOICES, initial="UTC")
+
+    class Meta:
+        model = User
+        fields = ("username", "email", "display_name", "timezone")
+
+
+class ThrottledAuthenticationForm(AuthenticationForm):
+    """Refuses to check a password once the username or address has failed too often."""
+
+    def clean(self):
+        username = self.cleaned_data.get("username", "")
+        ip = lockout.client_ip(self.request) if self.request else "unknown"
+        if lockout.is_locked(username, ip):
+            raise forms.ValidationError(lockout.LOCKED_MESSAGE, code="locked")
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            lockout.record_failure(username, ip)
+            raise
+        lockout.clear(username, ip)
+        return cleaned
+
+
+class PreferencesForm(forms.ModelForm):
+    timezone = forms.ChoiceField(choices=TIMEZONE_CHOICES)
+
+    class Meta:
+        model = User
+        fields = ("display_name", "email", "timezone", "language", "country")

@@ -1,0 +1,71 @@
+"""Writes of analysis results onto entries (called by the inference tasks). Idempotent per content version."""
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from insights.cache import bump_user_version
+from insights.notify import notify_entry_analysis
+
+from .models import AnalysisStatus, Entry
+
+MAX_ERROR_CHARS = 500
+
+
+def claim_for_analysis(entry_ids: list[int]) -> list[tuple[int, int, str]]:
+    """Mark entries as processing and return (id, content_version, text) for those that still need it."""
+    with transaction.atomic():
+        rows = list(
+            Entry.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=entry_ids)
+            .filter(Q(analysed_version__isnull=True) | ~Q(analysed_version=F("content_version")))
+            .values_list("pk", "content_version", "title", "content")
+        )
+        Entry.objects.filter(pk__in=[r[0] for r in rows]).update(
+            analysis_status=AnalysisStatus.PROCESSING, analysis_attempts=F("analysis_attempts") + 1
+        )
+    return [(pk, version, f"{title}.\n{content}" if title else content) for pk, version, title, content in rows]
+
+
+def apply_analysis(*, entry_id: int, content_version: int, result: dict, model_versions: dict) -> bool:
+    """Store one result in a single UPDATE; ignored if the text was edited since it was read."""
+    updated = Entry.objects.filter(pk=entry_id, content_version=content_version).update(
+        analysis_status=AnalysisStatus.DONE,
+        analysis_error="",
+        analysed_at=timezone.now(),
+        analysed_version=content_version,
+        model_versions=model_versions,
+        sentiment_label=result["sentiment"]["label"],
+        sentiment_score=result["sentiment"]["score"],
+        emotions=result["emotions"],
+        dominant_emotion=max(result["emotions"], key=result["emotions"].get),
+        crisis_flagged=result["crisis"]["flagged"],
+        crisis_level=result["crisis"]["level"],
+        crisis_reasons=result["crisis"]["reasons"],
+        embedding=[float(x) for x in result["embedding"]],
+    )
+    if updated:
+        _after_change(entry_id)
+    return bool(updated)
+
+
+def mark_failed(*, entry_ids: list[int], reason: str) -> None:
+    Entry.objects.filter(pk__in=entry_ids).exclude(analysis_status=AnalysisStatus.DONE).update(
+        analysis_status=AnalysisStatus.FAILED, analysis_error=reason[:MAX_ERROR_CHARS]
+    )
+    for entry_id in entry_ids:
+        _after_change(entry_id)
+
+
+def mark_pending(*, entry_ids: list[int]) -> None:
+    """Hand claimed entries back (a transient fault); the retry or the sweep picks them up."""
+    Entry.objects.filter(pk__in=entry_ids, analysis_status=AnalysisStatus.PROCESSING).update(
+        analysis_status=AnalysisStatus.PENDING
+    )
+
+
+def _after_change(entry_id: int) -> None:
+    entry = Entry.objects.defer("embedding", "search_vector").filter(pk=entry_id).first()
+    if entry is not None:
+        bump_user_version(entry.user_id)
+        notify_entry_analysis(entry)

@@ -1,0 +1,72 @@
+from django.conf import settings
+from rest_framework import serializers
+
+from entries import validation
+from entries.models import Entry, Topic
+
+
+class UserTopicField(serializers.PrimaryKeyRelatedField):
+    """A topic id that must belong to the requesting user; anything else reads as unknown."""
+
+    default_error_messages = {"does_not_exist": "Unknown topic."}
+
+    def get_queryset(self):
+        return Topic.objects.filter(user=self.context["request"].user)
+
+
+class TopicSerializer(serializers.ModelSerializer):
+    colour = serializers.RegexField(r"^#[0-9a-fA-F]{6}$", required=False, default="#4f6d7a")
+
+    class Meta:
+        model = Topic
+        fields = ("id", "name", "colour", "description", "created_at")
+        read_only_fields = ("id", "created_at")
+
+
+class AnalysisSerializer(serializers.Serializer):
+    status = serializers.CharField(source="analysis_status")
+    error = serializers.CharField(source="analysis_error")
+    analysed_at = serializers.DateTimeField()
+    sentiment = serializers.SerializerMethodField()
+    emotions = serializers.DictField(child=serializers.FloatField())
+    dominant_emotion = serializers.CharField()
+    crisis = serializers.SerializerMethodField()
+    model_versions = serializers.DictField()
+
+    def get_sentiment(self, entry) -> dict | None:
+        if entry.sentiment_score is None:
+            return None
+        return {"label": entry.sentiment_label, "score": entry.sentiment_score}
+
+    def get_crisis(self, entry) -> dict:
+        return {"flagged": entry.crisis_flagged, "level": entry.crisis_level or "none", "reasons": entry.crisis_reasons}
+
+
+class EntrySerializer(serializers.ModelSerializer):
+    title = serializers.CharField(max_length=settings.ENTRY_TITLE_MAX_CHARS, required=False, allow_blank=True)
+    content = serializers.CharField(max_length=settings.ENTRY_MAX_CHARS, trim_whitespace=False)
+    topic = UserTopicField(required=False, allow_null=True)
+    tags = serializers.ListField(child=serializers.CharField(max_length=50), required=False, max_length=30)
+    entry_date = serializers.DateField(required=False)
+    analysis = AnalysisSerializer(source="*", read_only=True)
+
+    class Meta:
+        model = Entry
+        fields = (
+            "id", "title", "content", "mood", "topic", "tags", "is_favourite", "entry_date", "word_count",
+            "created_at", "updated_at", "deleted_at", "analysis",
+        )  # fmt: skip
+        read_only_fields = ("id", "word_count", "created_at", "updated_at", "deleted_at")
+
+    def validate_content(self, value):
+        return self._django(validation.clean_content, value)
+
+    def validate_tags(self, value):
+        return self._django(validation.clean_tags, value)
+
+    @staticmethod
+    def _django(fn, value):
+        try:
+            return fn(value)
+        except validation.ValidationError as exc:
+            raise serializers.ValidationError(list(exc.message_dict.values())[0]) from exc

@@ -1,0 +1,75 @@
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from entries import selectors, services
+from entries.filters import EntryFilter
+from entries.models import Topic
+
+from .serializers import EntrySerializer, TopicSerializer
+
+
+class EntryViewSet(viewsets.ModelViewSet):
+    """Journal entries of the signed-in user. DELETE moves an entry to the trash; see restore and purge."""
+
+    serializer_class = EntrySerializer
+    filterset_class = EntryFilter
+
+    def get_queryset(self):
+        trashed = self.action in {"restore", "purge"} or self.request.query_params.get("trashed") in {"1", "true"}
+        return selectors.entries_for(self.request.user, trashed=trashed)
+
+    def get_filterset_kwargs(self):
+        return {"user": self.request.user}
+
+    def perform_create(self, serializer):
+        serializer.instance = services.create_entry(user=self.request.user, **serializer.validated_data)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.update_entry(entry=serializer.instance, **serializer.validated_data)
+
+    def perform_destroy(self, instance):
+        services.trash_entry(entry=instance)
+
+    @extend_schema(request=None, responses=EntrySerializer)
+    @action(detail=True, methods=["post"])
+    def restore(self, request, pk=None):
+        entry = services.restore_entry(entry=self.get_object())
+        return Response(self.get_serializer(entry).data)
+
+    @extend_schema(request=None, responses={204: None})
+    @action(detail=True, methods=["delete"])
+    def purge(self, request, pk=None):
+        services.purge_entry(entry=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class TopicViewSet(
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Topics of the signed-in user; names are unique per user (case-insensitive)."""
+
+    serializer_class = TopicSerializer
+    filterset_class = None
+
+    def get_queryset(self):
+        return Topic.objects.filter(user=self.request.user)
+
+    def get_object(self):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
+    def perform_create(self, serializer):
+        serializer.instance = services.create_topic(user=self.request.user, **serializer.validated_data)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.update_topic(topic=serializer.instance, **serializer.validated_data)
+
+    def perform_destroy(self, instance):
+        services.delete_topic(topic=instance)

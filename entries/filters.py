@@ -1,0 +1,44 @@
+"""One filter set for the journal page and the API: topic, tag, mood, favourite, date range, text."""
+
+import django_filters
+from django import forms
+
+from .models import Entry, Mood, Topic
+from .selectors import text_search
+
+
+class EntryFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label="Search", max_length=500)
+    topic = django_filters.ModelChoiceFilter(queryset=Topic.objects.none(), label="Topic")
+    tag = django_filters.CharFilter(field_name="tags", lookup_expr="contains", method="filter_tag", max_length=50)
+    mood = django_filters.TypedChoiceFilter(choices=Mood.choices, coerce=int, empty_value=None)
+    favourite = django_filters.BooleanFilter(field_name="is_favourite", widget=forms.CheckboxInput, label="Starred")
+    date_from = django_filters.DateFilter(
+        field_name="entry_date", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"}), label="From"
+    )
+    date_to = django_filters.DateFilter(
+        field_name="entry_date", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"}), label="To"
+    )
+
+    class Meta:
+        model = Entry
+        fields = ["q", "topic", "tag", "mood", "favourite", "date_from", "date_to"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.filters["topic"].queryset = Topic.objects.filter(user=user)
+
+    @property
+    def qs(self):
+        qs = super().qs
+        if self.form.is_valid() and self.form.cleaned_data.get("date_from") and self.form.cleaned_data.get("date_to"):
+            if self.form.cleaned_data["date_from"] > self.form.cleaned_data["date_to"]:
+                return qs.none()
+        return qs
+
+    def filter_q(self, queryset, name, value):
+        return text_search(queryset, value) if value.strip() else queryset
+
+    def filter_tag(self, queryset, name, value):
+        return queryset.filter(tags__contains=[value.strip().lstrip("#").lower()])

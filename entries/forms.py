@@ -1,0 +1,56 @@
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+from . import validation
+from .models import Entry, Topic
+
+
+class EntryForm(forms.ModelForm):
+    tags = forms.CharField(required=False, help_text="Comma-separated, e.g. work, sleep")
+    content = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 14}),
+        max_length=settings.ENTRY_MAX_CHARS,
+        help_text="Markdown is welcome.",
+        strip=False,
+    )
+
+    class Meta:
+        model = Entry
+        fields = ["title", "content", "entry_date", "mood", "topic", "tags", "is_favourite"]
+        widgets = {"entry_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        labels = {"is_favourite": "Star this entry", "entry_date": "Date"}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = Topic.objects.filter(user=user)
+        self.fields["entry_date"].required = False
+        if self.instance.pk:
+            self.initial["tags"] = ", ".join(self.instance.tags)
+
+    def clean_content(self):
+        return self._wrap(validation.clean_content, self.cleaned_data["content"])
+
+    def clean_tags(self):
+        return self._wrap(validation.clean_tags, self.cleaned_data.get("tags") or "")
+
+    @staticmethod
+    def _wrap(fn, value):
+        try:
+            return fn(value)
+        except ValidationError as exc:
+            raise forms.ValidationError(list(exc.message_dict.values())[0]) from exc
+
+    def _post_clean(self):
+        # Model validation happens in the services; avoid a half-built instance here.
+        pass
+
+
+class TopicForm(forms.ModelForm):
+    class Meta:
+        model = Topic
+        fields = ["name", "colour", "description"]
+        widgets = {"colour": forms.TextInput(attrs={"type": "color"})}
+
+    def _post_clean(self):
+        pass

@@ -1,0 +1,136 @@
+"""Writes to entries and topics. Each function is one transaction; analysis is enqueued on commit."""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from ml_models.dispatch import enqueue_analysis
+
+from . import validation
+from .models import AnalysisStatus, Entry, Topic
+
+TEXT_FIELDS = {"title", "content"}
+EDITABLE_FIELDS = {"title", "content", "mood", "topic", "tags", "is_favourite", "entry_date"}
+
+
+def _check_topic(user, topic: Topic | None) -> None:
+    if topic is not None and topic.user_id != user.pk:
+        raise validation.ValidationError({"topic": "Unknown topic."})
+
+
+def today_for(user) -> datetime.date:
+    return timezone.now().astimezone(user.tz).date()
+
+
+@transaction.atomic
+def create_entry(
+    *, user, content, title="", mood=None, topic=None, tags=(), entry_date=None, is_favourite=False
+) -> Entry:
+    """Save a new entry (analysis pending) and enqueue its analysis once the row is committed."""
+    _check_topic(user, topic)
+    content = validation.clean_content(content)
+    entry = Entry(
+        user=user,
+        title=validation.clean_title(title),
+        content=content,
+        mood=mood,
+        topic=topic,
+        tags=validation.clean_tags(list(tags)),
+        is_favourite=bool(is_favourite),
+        entry_date=entry_date or today_for(user),
+        word_count=validation.count_words(content),
+        analysis_requested_at=timezone.now(),
+    )
+    entry.full_clean(exclude=["user", "topic", "embedding", "search_vector"])
+    entry.save()
+    transaction.on_commit(lambda: enqueue_analysis([entry.pk]))
+    return entry
+
+
+@transaction.atomic
+def update_entry(*, entry: Entry, **changes) -> Entry:
+    """Apply edits; re-analyse only when the text changed (not for mood/topic/tag-only edits)."""
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    if "content" in changes:
+        changes["content"] = validation.clean_content(changes["content"])
+    if "title" in changes:
+        changes["title"] = validation.clean_title(changes["title"])
+    if "tags" in changes:
+        changes["tags"] = validation.clean_tags(changes["tags"])
+    if "topic" in changes:
+        _check_topic(entry.user, changes["topic"])
+    if changes.get("entry_date", entry.entry_date) is None:
+        changes["entry_date"] = entry.entry_date
+    text_changed = any(f in changes and changes[f] != getattr(entry, f) for f in TEXT_FIELDS)
+    for field, value in changes.items():
+        setattr(entry, field, value)
+    entry.word_count = validation.count_words(entry.content)
+    if text_changed:
+        entry.content_version = F("content_version") + 1
+        entry.analysis_status = AnalysisStatus.PENDING
+        entry.analysis_error = ""
+        entry.analysis_attempts = 0
+        entry.analysis_requested_at = timezone.now()
+    entry.full_clean(exclude=["user", "topic", "embedding", "search_vector", "content_version"])
+    entry.save()
+    entry.refresh_from_db(fields=["content_version", "updated_at"])
+    if text_changed:
+        transaction.on_commit(lambda: enqueue_analysis([entry.pk]))
+    return entry
+
+
+def trash_entry(*, entry: Entry) -> Entry:
+    entry.deleted_at = timezone.now()
+    entry.save(update_fields=["deleted_at", "updated_at"])
+    return entry
+
+
+def restore_entry(*, entry: Entry) -> Entry:
+    entry.deleted_at = None
+    entry.save(update_fields=["deleted_at", "updated_at"])
+    return entry
+
+
+def purge_entry(*, entry: Entry) -> None:
+    """Delete for good; only entries already in the trash can be purged."""
+    if entry.deleted_at is None:
+        raise validation.ValidationError({"entry": "Move the entry to the trash before deleting it for good."})
+    entry.delete()
+
+
+def empty_trash(*, user, older_than: datetime.timedelta | None = None) -> int:
+    qs = Entry.objects.filter(user=user, deleted_at__isnull=False)
+    if older_than is not None:
+        qs = qs.filter(deleted_at__lt=timezone.now() - older_than)
+    return qs.delete()[0]
+
+
+def create_topic(*, user, name: str, colour: str = "#4f6d7a", description: str = "") -> Topic:
+    topic = Topic(user=user, name=(name or "").strip(), colour=colour, description=description)
+    _validate_topic(topic)
+    topic.save()
+    return topic
+
+
+def update_topic(*, topic: Topic, **changes) -> Topic:
+    for field in ("name", "colour", "description"):
+        if field in changes:
+            setattr(topic, field, changes[field].strip() if field == "name" else changes[field])
+    _validate_topic(topic)
+    topic.save()
+    return topic
+
+
+def _validate_topic(topic: Topic) -> None:
+    topic.full_clean(exclude=["user"])
+    clash = Topic.objects.filter(user=topic.user, name__iexact=topic.name).exclude(pk=topic.pk)
+    if clash.exists():
+        raise validation.ValidationError({"name": "You already have a topic with this name."})
+
+
+def delete_topic(*, topic: Topic) -> None:
+    topic.delete()

@@ -1,0 +1,120 @@
+import datetime
+
+import pytest
+import redis
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+from entries import services
+from entries.models import AnalysisStatus, Entry
+
+
+def inference_queue_length() -> int:
+    return redis.Redis.from_url(settings.CELERY_BROKER_URL).llen("inference")
+
+
+@pytest.fixture
+def empty_queue():
+    redis.Redis.from_url(settings.CELERY_BROKER_URL).delete("inference")
+
+
+@pytest.mark.django_db
+def test_create_entry_saves_pending_and_enqueues_on_commit(user, empty_queue, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        entry = services.create_entry(user=user, title=" Hi ", content="Hello there, world.", tags=["#Work", "work"])
+    assert len(callbacks) == 1
+    assert inference_queue_length() == 1
+    entry.refresh_from_db()
+    assert entry.analysis_status == AnalysisStatus.PENDING
+    assert entry.title == "Hi"
+    assert entry.tags == ["work"]
+    assert entry.word_count == 3
+
+
+@pytest.mark.django_db
+def test_entry_date_defaults_to_today_in_the_users_timezone(user):
+    user.timezone = "Pacific/Kiritimati"  # UTC+14: usually already "tomorrow" compared to UTC
+    user.save()
+    entry = services.create_entry(user=user, content="x")
+    expected = datetime.datetime.now(datetime.UTC).astimezone(user.tz).date()
+    assert entry.entry_date == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "kwargs,field",
+    [
+        ({"content": "   \n "}, "content"),
+        ({"content": "x" * (settings.ENTRY_MAX_CHARS + 1)}, "content"),
+        ({"content": "ok", "title": "t" * 201}, "title"),
+        ({"content": "ok", "tags": ["<script>"]}, "tags"),
+        ({"content": 42}, "content"),
+    ],
+)
+def test_create_entry_rejects_bad_input_and_saves_nothing(user, kwargs, field):
+    with pytest.raises(ValidationError) as exc:
+        services.create_entry(user=user, **kwargs)
+    assert field in exc.value.message_dict
+    assert not Entry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_create_entry_refuses_another_users_topic(user, other_user, topic_factory):
+    foreign = topic_factory(user=other_user)
+    with pytest.raises(ValidationError) as exc:
+        services.create_entry(user=user, content="x", topic=foreign)
+    assert "topic" in exc.value.message_dict
+
+
+@pytest.mark.django_db
+def test_text_edit_requeues_analysis_but_mood_edit_does_not(user, empty_queue, django_capture_on_commit_callbacks):
+    entry = services.create_entry(user=user, content="first")
+    Entry.objects.filter(pk=entry.pk).update(analysis_status=AnalysisStatus.DONE, analysed_version=1)
+    entry.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        services.update_entry(entry=entry, mood=4, tags=["x"])
+    assert callbacks == []
+    assert Entry.objects.get(pk=entry.pk).analysis_status == AnalysisStatus.DONE
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        services.update_entry(entry=entry, content="second")
+    assert len(callbacks) == 1
+    entry.refresh_from_db()
+    assert entry.analysis_status == AnalysisStatus.PENDING
+    assert entry.content_version == 2
+    assert inference_queue_length() == 1
+
+
+@pytest.mark.django_db
+def test_trash_restore_and_purge(user):
+    entry = services.create_entry(user=user, content="bye")
+    with pytest.raises(ValidationError):
+        services.purge_entry(entry=entry)  # must be trashed first
+    services.trash_entry(entry=entry)
+    assert Entry.objects.get(pk=entry.pk).deleted_at is not None
+    services.restore_entry(entry=entry)
+    assert Entry.objects.get(pk=entry.pk).deleted_at is None
+    services.trash_entry(entry=entry)
+    services.purge_entry(entry=entry)
+    assert not Entry.objects.filter(pk=entry.pk).exists()
+
+
+@pytest.mark.django_db
+def test_purge_old_trash_keeps_recent_trash(user, settings):
+    from django.utils import timezone
+
+    from entries.tasks import purge_old_trash
+
+    old = services.create_entry(user=user, content="old")
+    recent = services.create_entry(user=user, content="recent")
+    Entry.objects.filter(pk=old.pk).update(deleted_at=timezone.now() - datetime.timedelta(days=31))
+    Entry.objects.filter(pk=recent.pk).update(deleted_at=timezone.now())
+    assert purge_old_trash() == 1
+    assert list(Entry.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+@pytest.mark.django_db
+def test_topic_names_clash_gives_a_field_error(user):
+    services.create_topic(user=user, name="Family")
+    with pytest.raises(ValidationError) as exc:
+        services.create_topic(user=user, name="family ")
+    assert "name" in exc.value.message_dict

@@ -1,0 +1,54 @@
+"""Field rules shared by the services, the forms and the API serializers."""
+
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+TAG_RE = re.compile(r"^[\w][\w\- ]{0,49}$", re.UNICODE)
+MAX_TAGS = 30
+
+
+def clean_content(content) -> str:
+    if not isinstance(content, str):
+        raise ValidationError({"content": "Content must be text."})
+    content = content.replace("\x00", "")
+    if not content.strip():
+        raise ValidationError({"content": "Write something first: an entry can't be empty."})
+    if len(content) > settings.ENTRY_MAX_CHARS:
+        raise ValidationError(
+            {"content": f"Entries are limited to {settings.ENTRY_MAX_CHARS:,} characters (this one has {len(content):,})."}
+        )
+    return content
+
+
+def clean_title(title) -> str:
+    title = (title or "").replace("\x00", "").strip()
+    if len(title) > settings.ENTRY_TITLE_MAX_CHARS:
+        raise ValidationError({"title": f"Titles are limited to {settings.ENTRY_TITLE_MAX_CHARS} characters."})
+    return title
+
+
+def clean_tags(tags) -> list[str]:
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    if not isinstance(tags, list | tuple):
+        raise ValidationError({"tags": "Tags must be a list of words."})
+    cleaned: list[str] = []
+    for raw in tags:
+        if not isinstance(raw, str):
+            raise ValidationError({"tags": "Each tag must be text."})
+        tag = raw.strip().lstrip("#").lower()
+        if not tag:
+            continue
+        if not TAG_RE.match(tag):
+            raise ValidationError({"tags": f"Tag {raw!r} may hold letters, digits, spaces and dashes (max 50)."})
+        if tag not in cleaned:
+            cleaned.append(tag)
+    if len(cleaned) > MAX_TAGS:
+        raise ValidationError({"tags": f"At most {MAX_TAGS} tags per entry."})
+    return cleaned
+
+
+def count_words(text: str) -> int:
+    return len(re.findall(r"\w+(?:['’]\w+)*", text))

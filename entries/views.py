@@ -1,0 +1,150 @@
+"""Journal pages. Thin: parse, authorize (everything is fetched through the user's own querysets), call a service."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import selectors, services
+from .filters import EntryFilter
+from .forms import EntryForm, TopicForm
+from .models import Topic
+
+PAGE_SIZE = 20
+
+
+def _apply_service_errors(form, exc: ValidationError) -> None:
+    for field, errors in exc.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+@login_required
+def entry_list(request):
+    entry_filter = EntryFilter(request.GET, queryset=selectors.entries_for(request.user), user=request.user)
+    qs = entry_filter.qs if entry_filter.is_valid() else selectors.entries_for(request.user).none()
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"filter": entry_filter, "page": page, "tags": selectors.tags_for(request.user)}
+    return render(request, "entries/list.html", context, status=200 if entry_filter.is_valid() else 400)
+
+
+@login_required
+def entry_detail(request, pk: int):
+    entry = get_object_or_404(selectors.entries_for(request.user), pk=pk)
+    return render(request, "entries/detail.html", {"entry": entry})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_create(request):
+    form = EntryForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.create_entry(user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_service_errors(form, exc)
+        else:
+            messages.success(request, "Entry saved. Analysis is on its way.")
+            return redirect("entries:detail", pk=entry.pk)
+    status = 400 if form.errors else 200
+    return render(request, "entries/form.html", {"form": form, "is_new": True}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_edit(request, pk: int):
+    entry = get_object_or_404(selectors.entries_for(request.user), pk=pk)
+    form = EntryForm(request.POST or None, instance=entry, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_entry(entry=entry, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_service_errors(form, exc)
+        else:
+            messages.success(request, "Entry updated.")
+            return redirect("entries:detail", pk=entry.pk)
+    status = 400 if form.errors else 200
+    return render(request, "entries/form.html", {"form": form, "entry": entry, "is_new": False}, status=status)
+
+
+@login_required
+@require_POST
+def entry_trash(request, pk: int):
+    entry = get_object_or_404(selectors.entries_for(request.user), pk=pk)
+    services.trash_entry(entry=entry)
+    messages.success(request, f"“{entry.display_title}” moved to the trash.")
+    return redirect("entries:list")
+
+
+@login_required
+def trash_list(request):
+    page = Paginator(selectors.entries_for(request.user, trashed=True), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "entries/trash.html", {"page": page})
+
+
+@login_required
+@require_POST
+def entry_restore(request, pk: int):
+    entry = get_object_or_404(selectors.entries_for(request.user, trashed=True), pk=pk)
+    services.restore_entry(entry=entry)
+    messages.success(request, f"“{entry.display_title}” restored.")
+    return redirect("entries:detail", pk=entry.pk)
+
+
+@login_required
+@require_POST
+def entry_purge(request, pk: int):
+    entry = get_object_or_404(selectors.entries_for(request.user, trashed=True), pk=pk)
+    services.purge_entry(entry=entry)
+    messages.success(request, "Entry deleted for good.")
+    return redirect("entries:trash")
+
+
+@login_required
+@require_POST
+def trash_empty(request):
+    count = services.empty_trash(user=request.user)
+    messages.success(request, f"Deleted {count} entries for good.")
+    return redirect("entries:trash")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def topic_list(request):
+    form = TopicForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.create_topic(user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_service_errors(form, exc)
+        else:
+            messages.success(request, "Topic added.")
+            return redirect("entries:topics")
+    context = {"topics": selectors.topics_for(request.user), "form": form}
+    return render(request, "entries/topics.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def topic_edit(request, pk: int):
+    topic = get_object_or_404(Topic, pk=pk, user=request.user)
+    form = TopicForm(request.POST or None, instance=topic)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_topic(topic=topic, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_service_errors(form, exc)
+        else:
+            messages.success(request, "Topic updated.")
+            return redirect("entries:topics")
+    return render(request, "entries/topic_form.html", {"form": form, "topic": topic}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def topic_delete(request, pk: int):
+    topic = get_object_or_404(Topic, pk=pk, user=request.user)
+    services.delete_topic(topic=topic)
+    messages.success(request, f"Topic “{topic.name}” deleted; its entries are kept.")
+    return redirect("entries:topics")

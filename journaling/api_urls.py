@@ -1,0 +1,22 @@
+"""REST API v1."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+from rest_framework_simplejwt.views import TokenRefreshView
+
+from accounts.api.views import MeView, ThrottledTokenObtainPairView
+from entries.api.views import EntryViewSet, TopicViewSet
+
+router = DefaultRouter()
+router.register("entries", EntryViewSet, basename="entry")
+router.register("topics", TopicViewSet, basename="topic")
+
+urlpatterns = [
+    path("auth/token/", ThrottledTokenObtainPairView.as_view(), name="token_obtain_pair"),
+    path("auth/token/refresh/", TokenRefreshView.as_view(), name="token_refresh"),
+    path("me/", MeView.as_view(), name="me"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    *router.urls,
+]

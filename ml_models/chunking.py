@@ -1,0 +1,46 @@
+"""Split long entries into sentence-aligned chunks that fit a model's token limit (no silent truncation)."""
+
+import re
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n{1,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    return _CONTROL.sub(" ", text or "").strip()
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+def chunk_text(text: str, count_tokens, max_tokens: int) -> list[str]:
+    """Greedily pack whole sentences into chunks of at most max_tokens; split over-long sentences by words."""
+    pieces: list[str] = []
+    for sentence in split_sentences(text):
+        if count_tokens(sentence) <= max_tokens:
+            pieces.append(sentence)
+            continue
+        words, window = sentence.split(), []
+        for word in words:
+            window.append(word)
+            if count_tokens(" ".join(window)) > max_tokens:
+                window.pop()
+                if window:
+                    pieces.append(" ".join(window))
+                window = [word[: max_tokens * 2]]
+        if window:
+            pieces.append(" ".join(window))
+    chunks: list[str] = []
+    current: list[str] = []
+    used = 0
+    for piece in pieces:
+        size = count_tokens(piece)
+        if current and used + size > max_tokens:
+            chunks.append(" ".join(current))
+            current, used = [], 0
+        current.append(piece)
+        used += size
+    if current:
+        chunks.append(" ".join(current))
+    return chunks or [text[:1000]]

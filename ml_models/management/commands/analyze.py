@@ -1,0 +1,48 @@
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ml_models.backends import ModelUnavailable
+from ml_models.pipeline import get_pipeline
+
+BATCH = 32
+
+
+class Command(BaseCommand):
+    help = "Analyse texts (one per line on stdin, or --file) and print one JSON object per line."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--file", help="read texts from this file instead of stdin")
+
+    def handle(self, *args, file=None, **options):
+        try:
+            stream = open(file, encoding="utf-8") if file else sys.stdin  # noqa: SIM115
+        except OSError as exc:
+            raise CommandError(f"cannot read {file}: {exc}") from exc
+        try:
+            pipeline = get_pipeline()
+        except ModelUnavailable as exc:
+            raise CommandError(str(exc)) from exc
+        batch: list[str] = []
+        with stream:
+            for line in stream:
+                line = line.rstrip("\n")
+                if line.strip():
+                    batch.append(line)
+                if len(batch) >= BATCH:
+                    self._emit(pipeline, batch)
+                    batch = []
+        if batch:
+            self._emit(pipeline, batch)
+
+    def _emit(self, pipeline, texts):
+        for text, result in zip(texts, pipeline.analyze(texts)):
+            out = {
+                "text": text[:200],
+                "sentiment": result["sentiment"],
+                "emotions": result["emotions"],
+                "crisis": result["crisis"],
+                "embedding_dim": int(result["embedding"].shape[0]),
+            }
+            self.stdout.write(json.dumps(out, ensure_ascii=False))

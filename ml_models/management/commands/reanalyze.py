@@ -1,0 +1,43 @@
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import F, Q
+from tqdm import tqdm
+
+from accounts.models import User
+from entries.models import AnalysisStatus, Entry
+from ml_models.runner import run_analysis
+
+
+class Command(BaseCommand):
+    help = "Re-run analysis in this process. Resumable: only entries not yet analysed by this run are taken."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--user", help="username")
+        parser.add_argument("--since", type=datetime.date.fromisoformat, help="entry_date on or after (YYYY-MM-DD)")
+        parser.add_argument("--all", action="store_true", help="also entries that are already analysed")
+        parser.add_argument("--batch-size", type=int, default=32)
+
+    def handle(self, *args, user=None, since=None, all=False, batch_size=32, **options):
+        qs = Entry.objects.all()
+        if user:
+            try:
+                qs = qs.filter(user=User.objects.get(username=user))
+            except User.DoesNotExist as exc:
+                raise CommandError(f"no user {user!r}") from exc
+        if since:
+            qs = qs.filter(entry_date__gte=since)
+        if all:
+            # Marking them stale first makes the run resumable: an interrupted run continues where it stopped.
+            qs.filter(analysis_status=AnalysisStatus.DONE).update(
+                analysed_version=None, analysis_status=AnalysisStatus.PENDING
+            )
+        todo = qs.filter(Q(analysed_version__isnull=True) | ~Q(analysed_version=F("content_version")))
+        ids = list(todo.order_by("pk").values_list("pk", flat=True))
+        done = 0
+        with tqdm(total=len(ids), unit="entry", disable=not ids) as bar:
+            for start in range(0, len(ids), batch_size):
+                batch = ids[start : start + batch_size]
+                done += run_analysis(batch, final_attempt=True)
+                bar.update(len(batch))
+        self.stdout.write(self.style.SUCCESS(f"analysed {done} of {len(ids)} entries"))

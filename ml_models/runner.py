@@ -1,0 +1,87 @@
+"""Orchestration of one analysis batch and of the periodic sweep."""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+
+from entries import analysis
+from entries.models import AnalysisStatus, Entry
+
+from .backends import ModelUnavailable
+from .dispatch import enqueue_analysis
+from .pipeline import get_pipeline
+
+logger = logging.getLogger(__name__)
+MAX_ATTEMPTS = 6
+SWEEP_BATCH = 32
+
+
+def run_analysis(entry_ids: list[int], *, final_attempt: bool = False) -> int:
+    claimed = analysis.claim_for_analysis(entry_ids)
+    if not claimed:
+        return 0
+    ids = [c[0] for c in claimed]
+    try:
+        pipeline = get_pipeline()
+        results = _analyze_isolating_failures(pipeline, claimed)
+    except ModelUnavailable as exc:
+        analysis.mark_failed(entry_ids=ids, reason=f"model unavailable: {exc}")
+        return 0
+    except Exception:
+        if final_attempt:
+            analysis.mark_failed(entry_ids=ids, reason="analysis kept failing; will retry later")
+        else:
+            analysis.mark_pending(entry_ids=ids)
+        raise
+    done = 0
+    for (entry_id, version, _), result in zip(claimed, results):
+        if isinstance(result, Exception):
+            analysis.mark_failed(entry_ids=[entry_id], reason=f"{type(result).__name__}: {result}")
+            continue
+        done += analysis.apply_analysis(
+            entry_id=entry_id, content_version=version, result=result, model_versions=pipeline.versions
+        )
+    return done
+
+
+def _analyze_isolating_failures(pipeline, claimed):
+    """Batch first; if the batch fails on its input, run entries one by one so one bad text fails alone."""
+    texts = [c[2] for c in claimed]
+    try:
+        return pipeline.analyze(texts)
+    except (ModelUnavailable, MemoryError):
+        raise
+    except Exception as exc:
+        if len(texts) == 1:
+            return [exc]
+        logger.warning("batch of %d failed (%s); isolating", len(texts), exc)
+    out = []
+    for text in texts:
+        try:
+            out.append(pipeline.analyze([text])[0])
+        except ModelUnavailable:
+            raise
+        except Exception as exc:  # noqa: BLE001 - recorded on the entry as its failure reason
+            out.append(exc)
+    return out
+
+
+def sweep(now: datetime.datetime | None = None) -> int:
+    now = now or timezone.now()
+    stale = now - datetime.timedelta(seconds=settings.ANALYSIS_SWEEP_AFTER_SECONDS)
+    stuck = Q(analysis_status__in=[AnalysisStatus.PENDING, AnalysisStatus.PROCESSING]) | Q(
+        analysis_status=AnalysisStatus.FAILED, analysis_attempts__lt=MAX_ATTEMPTS
+    )
+    ids = list(
+        Entry.objects.filter(stuck, analysis_requested_at__lt=stale)
+        .order_by("analysis_requested_at")
+        .values_list("pk", flat=True)[:5000]
+    )
+    for start in range(0, len(ids), SWEEP_BATCH):
+        batch = ids[start : start + SWEEP_BATCH]
+        if enqueue_analysis(batch):
+            Entry.objects.filter(pk__in=batch).update(analysis_requested_at=now)
+    return len(ids)

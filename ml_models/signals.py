@@ -1,0 +1,23 @@
+"""Worker start-up: begin heartbeats; optionally warm the models so the first entry is fast."""
+
+import os
+
+from celery.signals import worker_process_init, worker_ready
+
+
+@worker_ready.connect
+def _on_worker_ready(**_):
+    from .worker_status import start_heartbeat_thread
+
+    start_heartbeat_thread()
+
+
+@worker_process_init.connect
+def _warm_models(**_):
+    if os.environ.get("ML_WARM_ON_START", "1") == "1":
+        from .pipeline import get_pipeline
+
+        try:
+            get_pipeline()
+        except Exception:  # noqa: BLE001, S110 - tasks report the fault on each entry
+            pass

@@ -1,0 +1,32 @@
+"""Celery tasks: take ids, stay idempotent, leave the work to ml_models.runner and entries.analysis."""
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+from redis.exceptions import ConnectionError as RedisConnectionError
+
+TRANSIENT = (OperationalError, InterfaceError, RedisConnectionError, ConnectionError, TimeoutError)
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT,
+    retry_backoff=2,
+    retry_backoff_max=120,
+    retry_jitter=True,
+    max_retries=5,
+)
+def analyze_entries(self, entry_ids: list[int]) -> int:
+    """Analyse these entries (a batch). Safe to run twice: finished entries are skipped."""
+    from .runner import run_analysis
+
+    return run_analysis(list(entry_ids), final_attempt=self.request.retries >= self.max_retries)
+
+
+@shared_task(acks_late=True)
+def sweep_unanalysed() -> int:
+    """Re-enqueue entries left pending, processing or failed for too long (broker down, worker killed)."""
+    from .runner import sweep
+
+    return sweep()

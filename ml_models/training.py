@@ -1,0 +1,95 @@
+"""Train the embedded default heads and evaluate any configured pipeline on the labelled journal set."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from .backends import head_features
+from .registry import EMOTION_LABELS, SENTIMENT_LABELS
+
+EVAL_PATH = Path(__file__).parent / "eval" / "journal_eval.jsonl"
+SEED = 13
+LABELS = {"sentiment": SENTIMENT_LABELS, "emotion": EMOTION_LABELS}
+
+
+def load_eval(split: str | None = None, path: Path = EVAL_PATH) -> list[dict]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if split is None or r["split"] == split]
+
+
+def train_heads(embedder, rows: list[dict]) -> dict:
+    """Fit one multinomial logistic regression per task; C chosen by 5-fold CV on the training rows only."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GridSearchCV, StratifiedKFold
+    from sklearn.preprocessing import StandardScaler
+
+    texts = [r["text"] for r in rows]
+    features = head_features(texts, embedder.encode(texts))
+    scaler = StandardScaler().fit(features)
+    x = scaler.transform(features)
+    heads = {"trained_on": f"{EVAL_PATH.name} train split ({len(rows)} passages)", "seed": SEED}
+    for task, labels in LABELS.items():
+        y = np.array([labels.index(r[task]) for r in rows])
+        search = GridSearchCV(
+            LogisticRegression(max_iter=5000, class_weight="balanced", random_state=SEED),
+            {"C": [0.003, 0.01, 0.03, 0.1, 0.3, 1.0]},
+            scoring="f1_macro",
+            cv=StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED),
+        ).fit(x, y)
+        model = search.best_estimator_
+        heads[task] = {
+            "labels": list(labels),
+            "C": search.best_params_["C"],
+            "cv_macro_f1": round(float(search.best_score_), 4),
+            "coef": np.round(model.coef_, 6).tolist(),
+            "intercept": np.round(model.intercept_, 6).tolist(),
+            "mean": np.round(scaler.mean_, 6).tolist(),
+            "scale": np.round(scaler.scale_, 6).tolist(),
+        }
+    return heads
+
+
+def score(y_true: list[str], y_pred: list[str], labels) -> dict:
+    from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
+
+    return {
+        "n": len(y_true),
+        "accuracy": round(float(accuracy_score(y_true, y_pred)), 4),
+        "macro_f1": round(float(f1_score(y_true, y_pred, labels=list(labels), average="macro", zero_division=0)), 4),
+        "labels": list(labels),
+        "confusion": confusion_matrix(y_true, y_pred, labels=list(labels)).tolist(),
+    }
+
+
+def evaluate_pipeline(pipeline, rows: list[dict]) -> dict:
+    results = pipeline.analyze([r["text"] for r in rows])
+    out = {
+        "sentiment": score([r["sentiment"] for r in rows], [x["sentiment"]["label"] for x in results], SENTIMENT_LABELS),
+        "emotion": score(
+            [r["emotion"] for r in rows], [max(x["emotions"], key=x["emotions"].get) for x in results], EMOTION_LABELS
+        ),
+    }
+    out["vader_sentiment_baseline"] = score(
+        [r["sentiment"] for r in rows], [vader_label(r["text"]) for r in rows], SENTIMENT_LABELS
+    )
+    return out
+
+
+def vader_label(text: str) -> str:
+    from .backends import vader_scores
+
+    compound = float(vader_scores([text])[0][3])
+    return "positive" if compound >= 0.05 else "negative" if compound <= -0.05 else "neutral"
+
+
+def format_report(report: dict) -> str:
+    lines = []
+    for task, r in report.items():
+        lines.append(f"{task}: n={r['n']} accuracy={r['accuracy']:.3f} macro-F1={r['macro_f1']:.3f}")
+        width = max(len(label) for label in r["labels"]) + 1
+        lines.append(" " * width + "".join(f"{label[:7]:>8}" for label in r["labels"]) + "   <- predicted")
+        for label, row in zip(r["labels"], r["confusion"]):
+            lines.append(f"{label:<{width}}" + "".join(f"{v:>8}" for v in row))
+        lines.append("")
+    return "\n".join(lines)

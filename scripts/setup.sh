@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Idempotent set-up: a Python 3.11 virtualenv in .venv with the pinned requirements.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3.11}
+command -v "$PY" >/dev/null || PY=python3
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+stamp=.venv/.requirements-$(cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
+if [ ! -f "$stamp" ]; then
+  .venv/bin/pip install -q --upgrade pip
+  .venv/bin/pip install -q -r requirements-dev.txt
+  touch "$stamp"
+fi
+# Browser tests drive Debian's chromium (never a downloaded browser).
+if [ "${SKIP_BROWSER:-0}" != "1" ] && ! command -v chromium >/dev/null; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "warning: could not install chromium; browser tests will be skipped" >&2
+  else
+    echo "note: install Debian's chromium package to run the browser tests" >&2
+  fi
+fi
+# Use the machine's Redis when one answers on 6379; otherwise settings start an embedded one.
+if [ -z "${REDIS_URL:-}" ] && (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
+  echo "REDIS_URL=redis://127.0.0.1:6379" > .venv/redis.env
+else
+  : > .venv/redis.env
+fi

@@ -1,0 +1,78 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+
+  // Topic colours come from data attributes (no inline styles under our CSP).
+  document.querySelectorAll("[data-colour]").forEach(function (el) {
+    var c = el.getAttribute("data-colour");
+    if (/^#[0-9a-fA-F]{6}$/.test(c)) { el.style.setProperty(el.classList.contains("swatch") ? "background" : "color", c); }
+  });
+
+  // Draft autosave for the write/edit form, kept in this browser only.
+  var form = document.querySelector("form[data-draft-key]");
+  if (form && window.localStorage) {
+    var key = "journaling:" + form.getAttribute("data-draft-key");
+    var content = form.querySelector("textarea[name=content]");
+    var title = form.querySelector("input[name=title]");
+    var status = form.querySelector(".draft-status");
+    var saved = JSON.parse(localStorage.getItem(key) || "null");
+    if (saved && content && !content.value.trim()) {
+      content.value = saved.content || "";
+      if (title && !title.value) { title.value = saved.title || ""; }
+      if (status) { status.textContent = "Restored your unsaved draft."; }
+    }
+    var timer = null;
+    form.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        localStorage.setItem(key, JSON.stringify({ title: title ? title.value : "", content: content ? content.value : "" }));
+        if (status) { status.textContent = "Draft saved in this browser."; }
+      }, 600);
+    });
+    form.addEventListener("submit", function () { localStorage.removeItem(key); });
+  }
+
+  // Live analysis updates over the WebSocket, reconnecting with backoff.
+  var url = document.body.getAttribute("data-live-url");
+  if (!url || !window.WebSocket) { return; }
+  var delay = 1000;
+  function label(text, cls) {
+    var span = document.createElement("span");
+    span.className = "badge " + cls;
+    span.textContent = text;
+    return span;
+  }
+  function render(el, msg) {
+    el.setAttribute("data-status", msg.status);
+    el.textContent = "";
+    if (msg.status === "done" && msg.sentiment) {
+      var s = msg.sentiment.label;
+      el.appendChild(label(s.charAt(0).toUpperCase() + s.slice(1) + " " + (msg.sentiment.score >= 0 ? "+" : "") + msg.sentiment.score.toFixed(2), "sentiment-" + s));
+      (msg.top_emotions || []).forEach(function (e) { el.appendChild(label(e.label + " " + Math.round(e.score * 100) + "%", "emotion")); });
+    } else if (msg.status === "failed") {
+      el.appendChild(label("Analysis failed; it will be retried", "failed"));
+    } else {
+      el.appendChild(label("Analysing…", "pending"));
+    }
+    if (msg.crisis && msg.crisis.flagged && document.querySelector(".entry")) { window.location.reload(); }
+  }
+  function connect() {
+    var proto = window.location.protocol === "https:" ? "wss://" : "ws://";
+    var ws = new WebSocket(proto + window.location.host + url);
+    ws.onopen = function () { delay = 1000; };
+    ws.onmessage = function (ev) {
+      var msg;
+      try { msg = JSON.parse(ev.data); } catch (e) { return; }
+      if (msg.type === "entry.analysis") {
+        document.querySelectorAll('.analysis[data-entry-id="' + msg.entry_id + '"]').forEach(function (el) { render(el, msg); });
+      }
+      document.dispatchEvent(new CustomEvent("journaling:event", { detail: msg }));
+    };
+    ws.onclose = function (ev) {
+      if (ev.code === 4401) { return; }
+      setTimeout(connect, delay);
+      delay = Math.min(delay * 2, 30000);
+    };
+  }
+  connect();
+})();

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Set up (idempotent) and run the whole test suite against the embedded PostgreSQL and a real Redis.
+set -euo pipefail
+cd "$(dirname "$0")"
+bash scripts/setup.sh
+set -a; . .venv/redis.env; set +a
+export REDIS_DB_BASE=${REDIS_DB_BASE:-10}
+exec .venv/bin/python -m pytest "$@"
