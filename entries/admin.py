@@ -11,7 +11,16 @@ ANALYSIS_FIELDS = (
 
 @admin.register(Entry)
 class EntryAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "user", "entry_date", "mood", "topic", "analysis_status", "sentiment_label", "deleted_at")
+    list_display = (
+        "__str__",
+        "user",
+        "entry_date",
+        "mood",
+        "topic",
+        "analysis_status",
+        "sentiment_label",
+        "deleted_at",
+    )
     list_filter = ("analysis_status", "sentiment_label", "dominant_emotion", "mood", "is_favourite", "crisis_flagged")
     search_fields = ("title", "content", "user__username")
     date_hierarchy = "entry_date"

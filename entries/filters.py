@@ -12,7 +12,9 @@ class EntryFilter(django_filters.FilterSet):
     topic = django_filters.ModelChoiceFilter(queryset=Topic.objects.none(), label="Topic")
     tag = django_filters.CharFilter(field_name="tags", lookup_expr="contains", method="filter_tag", max_length=50)
     mood = django_filters.TypedChoiceFilter(choices=Mood.choices, coerce=int, empty_value=None)
-    favourite = django_filters.BooleanFilter(field_name="is_favourite", widget=forms.CheckboxInput, label="Starred")
+    favourite = django_filters.BooleanFilter(
+        method="filter_favourite", widget=forms.CheckboxInput, label="Starred only"
+    )
     date_from = django_filters.DateFilter(
         field_name="entry_date", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"}), label="From"
     )
@@ -26,19 +28,24 @@ class EntryFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if user is not None:
+        user = user or getattr(self.request, "user", None)
+        if user is not None and user.is_authenticated:
             self.filters["topic"].queryset = Topic.objects.filter(user=user)
 
     @property
     def qs(self):
         qs = super().qs
-        if self.form.is_valid() and self.form.cleaned_data.get("date_from") and self.form.cleaned_data.get("date_to"):
-            if self.form.cleaned_data["date_from"] > self.form.cleaned_data["date_to"]:
-                return qs.none()
+        data = self.form.cleaned_data if self.form.is_valid() else {}
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            return qs.none()
         return qs
 
     def filter_q(self, queryset, name, value):
         return text_search(queryset, value) if value.strip() else queryset
+
+    def filter_favourite(self, queryset, name, value):
+        # An unticked box means "all entries", not "only unstarred ones".
+        return queryset.filter(is_favourite=True) if value else queryset
 
     def filter_tag(self, queryset, name, value):
         return queryset.filter(tags__contains=[value.strip().lstrip("#").lower()])

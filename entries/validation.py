@@ -16,8 +16,9 @@ def clean_content(content) -> str:
     if not content.strip():
         raise ValidationError({"content": "Write something first: an entry can't be empty."})
     if len(content) > settings.ENTRY_MAX_CHARS:
+        limit = settings.ENTRY_MAX_CHARS
         raise ValidationError(
-            {"content": f"Entries are limited to {settings.ENTRY_MAX_CHARS:,} characters (this one has {len(content):,})."}
+            {"content": f"Entries are limited to {limit:,} characters (this one has {len(content):,})."}
         )
     return content
 

@@ -138,7 +138,9 @@ def topic_edit(request, pk: int):
         else:
             messages.success(request, "Topic updated.")
             return redirect("entries:topics")
-    return render(request, "entries/topic_form.html", {"form": form, "topic": topic}, status=400 if form.errors else 200)
+    return render(
+        request, "entries/topic_form.html", {"form": form, "topic": topic}, status=400 if form.errors else 200
+    )
 
 
 @login_required

@@ -31,7 +31,7 @@ class UpdatesConsumer(AsyncWebsocketConsumer):
         if isinstance(message, dict) and message.get("type") == "ping":
             await self.send_json({"type": "pong"})
         else:
-            await self.send_json({"type": "error", "error": "unknown message; only {\"type\": \"ping\"} is accepted"})
+            await self.send_json({"type": "error", "error": 'unknown message; only {"type": "ping"} is accepted'})
 
     async def entry_analysis(self, event):
         await self.send_json({k: v for k, v in event.items()})

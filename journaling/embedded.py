@@ -4,6 +4,7 @@ Used only when DATABASE_URL / REDIS_URL are unset. Both keep their data under VA
 by every process (web, worker, shell), so data survives restarts of the app.
 """
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -77,7 +78,5 @@ def _redis_answers(port: int) -> bool:
 def stop_redis(var_dir: Path) -> None:
     pidfile = var_dir / "redis.pid"
     if pidfile.exists():
-        try:
+        with contextlib.suppress(ProcessLookupError, ValueError):
             os.kill(int(pidfile.read_text().strip()), 15)
-        except (ProcessLookupError, ValueError):
-            pass

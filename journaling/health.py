@@ -53,4 +53,6 @@ def health(request):
     checks["workers"] = _check(_workers)
     required = ("database", "migrations", "redis")
     healthy = all(checks[name]["ok"] for name in required)
-    return JsonResponse({"status": "ok" if healthy else "unavailable", "checks": checks}, status=200 if healthy else 503)
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks}, status=200 if healthy else 503
+    )

@@ -154,4 +154,6 @@ def load_heads(path: str) -> dict:
     try:
         return json.loads(Path(path).read_text())
     except (OSError, ValueError) as exc:
-        raise ModelUnavailable(f"default heads unreadable at {path}: {exc} (run `manage.py train_default_models`)")
+        raise ModelUnavailable(
+            f"default heads unreadable at {path}: {exc} (run `manage.py train_default_models`)"
+        ) from exc

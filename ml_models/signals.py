@@ -1,5 +1,6 @@
 """Worker start-up: begin heartbeats; optionally warm the models so the first entry is fast."""
 
+import contextlib
 import os
 
 from celery.signals import worker_process_init, worker_ready
@@ -17,7 +18,5 @@ def _warm_models(**_):
     if os.environ.get("ML_WARM_ON_START", "1") == "1":
         from .pipeline import get_pipeline
 
-        try:
+        with contextlib.suppress(Exception):  # tasks report the fault on each entry
             get_pipeline()
-        except Exception:  # noqa: BLE001, S110 - tasks report the fault on each entry
-            pass

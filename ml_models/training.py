@@ -65,7 +65,9 @@ def score(y_true: list[str], y_pred: list[str], labels) -> dict:
 def evaluate_pipeline(pipeline, rows: list[dict]) -> dict:
     results = pipeline.analyze([r["text"] for r in rows])
     out = {
-        "sentiment": score([r["sentiment"] for r in rows], [x["sentiment"]["label"] for x in results], SENTIMENT_LABELS),
+        "sentiment": score(
+            [r["sentiment"] for r in rows], [x["sentiment"]["label"] for x in results], SENTIMENT_LABELS
+        ),
         "emotion": score(
             [r["emotion"] for r in rows], [max(x["emotions"], key=x["emotions"].get) for x in results], EMOTION_LABELS
         ),

@@ -1,5 +1,6 @@
 """Worker heartbeats in Redis, so /health can tell whether any inference worker is alive."""
 
+import contextlib
 import socket
 import threading
 import time
@@ -25,10 +26,8 @@ def worker_heartbeats() -> list[dict]:
 def start_heartbeat_thread() -> None:
     def loop():
         while True:
-            try:
+            with contextlib.suppress(Exception):  # Redis may be down; the next beat retries
                 beat()
-            except Exception:  # noqa: BLE001, S110 - Redis may be down; the next beat retries
-                pass
             time.sleep(INTERVAL)
 
     threading.Thread(target=loop, name="heartbeat", daemon=True).start()

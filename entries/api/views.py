@@ -21,9 +21,6 @@ class EntryViewSet(viewsets.ModelViewSet):
         trashed = self.action in {"restore", "purge"} or self.request.query_params.get("trashed") in {"1", "true"}
         return selectors.entries_for(self.request.user, trashed=trashed)
 
-    def get_filterset_kwargs(self):
-        return {"user": self.request.user}
-
     def perform_create(self, serializer):
         serializer.instance = services.create_entry(user=self.request.user, **serializer.validated_data)
 

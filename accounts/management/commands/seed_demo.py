@@ -9,10 +9,22 @@ from entries.models import Mood
 
 DEMO_PASSWORD = "demo-journal-2026"
 ENTRIES = [
-    ("A good start", "Went for a long walk by the river this morning. The air was cold and clear and I felt "
-     "properly awake for the first time this week. **Grateful** for small things.", Mood.GOOD, ["walks"], 3),
-    ("Deadline", "Work was a lot today. The report is due Friday and I keep rewriting the same paragraph. "
-     "I'm worried I'll let the team down.", Mood.BAD, ["work"], 2),
+    (
+        "A good start",
+        "Went for a long walk by the river this morning. The air was cold and clear and I felt "
+        "properly awake for the first time this week. **Grateful** for small things.",
+        Mood.GOOD,
+        ["walks"],
+        3,
+    ),
+    (
+        "Deadline",
+        "Work was a lot today. The report is due Friday and I keep rewriting the same paragraph. "
+        "I'm worried I'll let the team down.",
+        Mood.BAD,
+        ["work"],
+        2,
+    ),
     ("", "Quiet day. Laundry, groceries, cooked lentil soup. Called mum in the evening.", Mood.OKAY, [], 1),
 ]
 

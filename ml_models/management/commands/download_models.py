@@ -28,4 +28,6 @@ class Command(BaseCommand):
                     f"Copy the model folder to {target} from a machine with internet, then set "
                     f"ML_SENTIMENT_MODEL / ML_EMOTION_MODEL to the hub id."
                 ) from None
-        self.stdout.write(self.style.SUCCESS("models downloaded; set ML_SENTIMENT_MODEL and ML_EMOTION_MODEL to use them"))
+        self.stdout.write(
+            self.style.SUCCESS("models downloaded; set ML_SENTIMENT_MODEL and ML_EMOTION_MODEL to use them")
+        )

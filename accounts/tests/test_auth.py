@@ -1,0 +1,115 @@
+import pytest
+from django.contrib.auth.hashers import check_password
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from accounts.models import User
+
+
+@pytest.mark.django_db
+def test_signup_creates_user_and_logs_in(client):
+    response = client.post(
+        reverse("accounts:signup"),
+        {"username": "ada", "email": "ada@example.com", "display_name": "Ada", "timezone": "Europe/London",
+         "password1": "a-long-passphrase-9", "password2": "a-long-passphrase-9"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    user = User.objects.get(username="ada")
+    assert user.timezone == "Europe/London"
+    assert client.get(reverse("entries:list")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_signup_errors_are_shown(client):
+    response = client.post(reverse("accounts:signup"), {"username": "ada", "password1": "x", "password2": "y"})
+    assert response.status_code == 400
+    assert "didn’t match" in response.content.decode() or "didn't match" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_passwords_are_hashed_with_argon2(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+    user = User.objects.create_user("h", password="s3cret-pass-phrase")
+    assert user.password.startswith("argon2")
+    assert check_password("s3cret-pass-phrase", user.password)
+
+
+@pytest.mark.django_db
+def test_login_locks_out_after_repeated_failures(client, user, settings):
+    settings.LOGIN_FAILURE_LIMIT = 3
+    for _ in range(3):
+        response = client.post(reverse("login"), {"username": user.username, "password": "wrong"})
+        assert response.status_code == 200
+    response = client.post(reverse("login"), {"username": user.username, "password": "correct horse battery"})
+    assert "Too many failed sign-in attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_login_and_logout(client, user):
+    response = client.post(reverse("login"), {"username": user.username, "password": "correct horse battery"})
+    assert response.status_code == 302
+    client.post(reverse("accounts:logout"))
+    assert client.get(reverse("entries:list")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_password_change(browser_client, user):
+    response = browser_client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": "correct horse battery",
+            "new_password1": "new-pass-phrase-42",
+            "new_password2": "new-pass-phrase-42",
+        },
+    )  # fmt: skip
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("new-pass-phrase-42")
+
+
+@pytest.mark.django_db
+def test_preferences_reject_unknown_timezone(browser_client, user):
+    response = browser_client.post(reverse("accounts:preferences"), {"timezone": "Mars/Olympus", "language": "en"})
+    assert response.status_code == 400
+    user.refresh_from_db()
+    assert user.timezone == "UTC"
+
+
+@pytest.mark.django_db
+def test_jwt_obtain_refresh_and_use(user):
+    client = APIClient()
+    response = client.post("/api/v1/auth/token/", {"username": user.username, "password": "correct horse battery"})
+    assert response.status_code == 200
+    tokens = response.json()
+    refreshed = client.post("/api/v1/auth/token/refresh/", {"refresh": tokens["refresh"]})
+    assert refreshed.status_code == 200 and "access" in refreshed.json()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {tokens['access']}")
+    me = client.get("/api/v1/me/")
+    assert me.status_code == 200 and me.json()["username"] == user.username
+
+
+@pytest.mark.django_db
+def test_jwt_login_is_throttled_after_failures(user, settings):
+    settings.LOGIN_FAILURE_LIMIT = 2
+    client = APIClient()
+    for _ in range(2):
+        assert client.post("/api/v1/auth/token/", {"username": user.username, "password": "no"}).status_code == 401
+    response = client.post("/api/v1/auth/token/", {"username": user.username, "password": "correct horse battery"})
+    assert response.status_code == 429
+
+
+@pytest.mark.django_db
+def test_me_updates_preferences_and_validates(api, user):
+    response = api.patch("/api/v1/me/", {"display_name": "Z", "preferences": {"theme": "dark"}}, format="json")
+    assert response.status_code == 200 and response.json()["preferences"] == {"theme": "dark"}
+    bad = api.patch("/api/v1/me/", {"timezone": "Nowhere/Land"}, format="json")
+    assert bad.status_code == 400 and "timezone" in bad.json()
+    assert api.patch("/api/v1/me/", {"preferences": [1]}, format="json").status_code == 400
+
+
+@pytest.mark.django_db
+def test_api_refuses_anonymous_requests():
+    client = APIClient()
+    for url in ("/api/v1/me/", "/api/v1/entries/", "/api/v1/topics/"):
+        assert client.get(url).status_code == 401

@@ -1,0 +1,129 @@
+import pytest
+
+from entries.models import Entry, Topic
+
+URL = "/api/v1/entries/"
+
+
+@pytest.mark.django_db
+def test_create_list_retrieve_update_and_trash(api, user):
+    topic = Topic.objects.create(user=user, name="Work")
+    created = api.post(
+        URL, {"title": "Day", "content": "Busy day.", "topic": topic.pk, "tags": ["Job"], "mood": 3}, format="json"
+    )
+    assert created.status_code == 201, created.content
+    body = created.json()
+    assert body["analysis"]["status"] == "pending" and body["tags"] == ["job"] and body["word_count"] == 2
+    entry_id = body["id"]
+    listing = api.get(URL).json()
+    assert listing["count"] == 1 and listing["results"][0]["id"] == entry_id
+    assert api.get(f"{URL}{entry_id}/").json()["title"] == "Day"
+    patched = api.patch(f"{URL}{entry_id}/", {"is_favourite": True}, format="json")
+    assert patched.status_code == 200 and patched.json()["is_favourite"] is True
+    put = api.put(f"{URL}{entry_id}/", {"content": "Replaced.", "entry_date": "2026-11-01"}, format="json")
+    assert put.status_code == 200 and put.json()["content"] == "Replaced."
+    assert api.delete(f"{URL}{entry_id}/").status_code == 204
+    assert api.get(URL).json()["count"] == 0
+    assert api.get(URL + "?trashed=1").json()["count"] == 1
+    assert api.post(f"{URL}{entry_id}/restore/").status_code == 200
+    api.delete(f"{URL}{entry_id}/")
+    assert api.delete(f"{URL}{entry_id}/purge/").status_code == 204
+    assert not Entry.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "payload,field",
+    [
+        ({}, "content"),
+        ({"content": ""}, "content"),
+        ({"content": "   "}, "content"),
+        ({"content": "x" * 100_001}, "content"),
+        ({"content": ["not", "text"]}, "content"),
+        ({"content": "x", "topic": 99999999}, "topic"),
+        ({"content": "x", "topic": "abc"}, "topic"),
+        ({"content": "x", "entry_date": "2026-13-01"}, "entry_date"),
+        ({"content": "x", "mood": 7}, "mood"),
+        ({"content": "x", "mood": "happy"}, "mood"),
+        ({"content": "x", "tags": "notalist"}, "tags"),
+        ({"content": "x", "tags": ["<b>"]}, "tags"),
+        ({"content": "x", "title": "t" * 201}, "title"),
+        ({"content": "x", "is_favourite": "maybe"}, "is_favourite"),
+    ],
+)
+def test_bad_input_answers_400_with_a_field_message(api, payload, field):
+    response = api.post(URL, payload, format="json")
+    assert response.status_code == 400
+    assert field in response.json()
+    assert not Entry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_non_json_body_is_a_400(api):
+    response = api.generic("POST", URL, "{not json", content_type="application/json")
+    assert response.status_code == 400
+
+
+@pytest.mark.django_db
+def test_another_users_topic_is_unknown(api, other_user):
+    foreign = Topic.objects.create(user=other_user, name="Theirs")
+    response = api.post(URL, {"content": "x", "topic": foreign.pk}, format="json")
+    assert response.status_code == 400 and response.json()["topic"] == ["Unknown topic."]
+
+
+@pytest.mark.django_db
+def test_every_entry_route_hides_other_users_entries(api, other_user, entry_factory):
+    theirs = entry_factory(user=other_user, title="Private")
+    trashed = entry_factory(user=other_user, title="Private trash")
+    Entry.objects.filter(pk=trashed.pk).update(deleted_at="2026-01-01T00:00:00Z")
+    for pk in (theirs.pk, trashed.pk):
+        assert api.get(f"{URL}{pk}/").status_code == 404
+        assert api.patch(f"{URL}{pk}/", {"title": "x"}, format="json").status_code == 404
+        assert api.put(f"{URL}{pk}/", {"content": "x"}, format="json").status_code == 404
+        assert api.delete(f"{URL}{pk}/").status_code == 404
+        assert api.post(f"{URL}{pk}/restore/").status_code == 404
+        assert api.delete(f"{URL}{pk}/purge/").status_code == 404
+    assert api.get(URL).json()["count"] == 0
+    assert api.get(URL + "?trashed=1").json()["count"] == 0
+    assert api.get(URL + "?q=private").json()["count"] == 0
+    assert Entry.objects.get(pk=theirs.pk).title == "Private"
+
+
+@pytest.mark.django_db
+def test_filters_and_pagination(api, user, entry_factory):
+    topic = Topic.objects.create(user=user, name="Health")
+    entry_factory.create_batch(22, user=user, content="ordinary day", mood=3)
+    entry_factory(user=user, content="ran five kilometres", topic=topic, tags=["run"], mood=5, is_favourite=True)
+    page = api.get(URL).json()
+    assert page["count"] == 23 and len(page["results"]) == 20 and page["next"]
+    assert api.get(URL + "?page=2").json()["results"]
+    assert api.get(URL + f"?topic={topic.pk}").json()["count"] == 1
+    assert api.get(URL + "?tag=run&mood=5&favourite=true").json()["count"] == 1
+    assert api.get(URL + "?q=kilometre").json()["count"] == 1
+    assert api.get(URL + "?mood=9").status_code == 400
+    assert api.get(URL + "?date_from=yesterday").status_code == 400
+    assert api.get(URL + "?page=999").status_code == 404
+
+
+@pytest.mark.django_db
+def test_topics_crud_and_isolation(api, other_user):
+    created = api.post("/api/v1/topics/", {"name": "Sleep", "colour": "#123456"}, format="json")
+    assert created.status_code == 201
+    assert api.post("/api/v1/topics/", {"name": "sleep"}, format="json").status_code == 400
+    assert api.post("/api/v1/topics/", {"name": "X", "colour": "red"}, format="json").status_code == 400
+    topic_id = created.json()["id"]
+    assert api.patch(f"/api/v1/topics/{topic_id}/", {"description": "zzz"}, format="json").status_code == 200
+    theirs = Topic.objects.create(user=other_user, name="Theirs")
+    assert api.get(f"/api/v1/topics/{theirs.pk}/").status_code == 404
+    assert api.delete(f"/api/v1/topics/{theirs.pk}/").status_code == 404
+    assert [t["name"] for t in api.get("/api/v1/topics/").json()["results"]] == ["Sleep"]
+    assert api.delete(f"/api/v1/topics/{topic_id}/").status_code == 204
+
+
+@pytest.mark.django_db
+def test_text_edit_resets_analysis_but_favourite_does_not(api, user, entry_factory):
+    entry = entry_factory(user=user, analysis_status="done", analysed_version=1)
+    api.patch(f"{URL}{entry.pk}/", {"is_favourite": True}, format="json")
+    assert Entry.objects.get(pk=entry.pk).analysis_status == "done"
+    api.patch(f"{URL}{entry.pk}/", {"content": "new words"}, format="json")
+    assert Entry.objects.get(pk=entry.pk).analysis_status == "pending"

@@ -1,0 +1,167 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from entries.models import Entry, Topic
+
+PAGES = [
+    ("entries:list", {}),
+    ("entries:create", {}),
+    ("entries:trash", {}),
+    ("entries:topics", {}),
+    ("accounts:preferences", {}),
+    ("accounts:password_change", {}),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name,kwargs", PAGES)
+def test_pages_need_login(client, name, kwargs):
+    response = client.get(reverse(name, kwargs=kwargs))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name,kwargs", PAGES)
+def test_pages_render_for_a_signed_in_user(browser_client, name, kwargs):
+    response = browser_client.get(reverse(name, kwargs=kwargs))
+    assert response.status_code == 200
+    assert b"<main" in response.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["login", "accounts:signup", "privacy"])
+def test_public_pages_render(client, name):
+    assert client.get(reverse(name)).status_code == 200
+
+
+@pytest.mark.django_db
+def test_write_view_edit_and_trash_an_entry(browser_client, user):
+    response = browser_client.post(
+        reverse("entries:create"),
+        {"title": "Walk", "content": "A *lovely* walk.", "entry_date": "2026-11-20", "mood": "4", "tags": "outdoors"},
+    )
+    entry = Entry.objects.get(user=user)
+    assert response.status_code == 302 and response["Location"] == reverse("entries:detail", args=[entry.pk])
+    page = browser_client.get(reverse("entries:detail", args=[entry.pk])).content.decode()
+    assert "<em>lovely</em>" in page and "Analysing…" in page and "#outdoors" in page
+    browser_client.post(
+        reverse("entries:edit", args=[entry.pk]), {"content": "Rainy walk.", "entry_date": "2026-11-20"}
+    )
+    entry.refresh_from_db()
+    assert entry.content == "Rainy walk." and entry.tags == []
+    browser_client.post(reverse("entries:trash_entry", args=[entry.pk]))
+    detail_link = f'href="{reverse("entries:detail", args=[entry.pk])}"'
+    assert detail_link not in browser_client.get(reverse("entries:list")).content.decode()
+    assert "Rainy walk" in browser_client.get(reverse("entries:trash")).content.decode()
+    browser_client.post(reverse("entries:restore", args=[entry.pk]))
+    assert Entry.objects.get(pk=entry.pk).deleted_at is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "data,field_error",
+    [
+        ({"content": "  "}, "be empty"),
+        ({"content": "x", "entry_date": "2026-02-30"}, "Enter a valid date"),
+        ({"content": "x", "mood": "9"}, "Select a valid choice"),
+        ({"content": "x", "topic": "999999"}, "Select a valid choice"),
+        ({"content": "x", "tags": "ok, <b>"}, "may hold letters"),
+    ],
+)
+def test_bad_input_shows_a_form_error_and_saves_nothing(browser_client, data, field_error):
+    response = browser_client.post(reverse("entries:create"), data)
+    assert response.status_code == 400
+    assert field_error in response.content.decode().replace("'", "’")
+    assert not Entry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_form_keeps_what_was_typed_after_an_error(browser_client):
+    response = browser_client.post(reverse("entries:create"), {"title": "Keep me", "content": "x", "mood": "9"})
+    assert 'value="Keep me"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_another_users_topic_is_not_offered_or_accepted(browser_client, other_user):
+    foreign = Topic.objects.create(user=other_user, name="Secret plans")
+    assert "Secret plans" not in browser_client.get(reverse("entries:create")).content.decode()
+    response = browser_client.post(reverse("entries:create"), {"content": "x", "topic": str(foreign.pk)})
+    assert response.status_code == 400
+
+
+@pytest.mark.django_db
+def test_other_users_entries_answer_404_everywhere(browser_client, other_user, entry_factory):
+    theirs = entry_factory(user=other_user, title="Their diary")
+    for name in ("entries:detail", "entries:edit"):
+        assert browser_client.get(reverse(name, args=[theirs.pk])).status_code == 404
+    for name in ("entries:trash_entry", "entries:restore", "entries:purge"):
+        assert browser_client.post(reverse(name, args=[theirs.pk])).status_code == 404
+    assert "Their diary" not in browser_client.get(reverse("entries:list")).content.decode()
+    assert "Their diary" not in browser_client.get(reverse("entries:list") + "?q=diary").content.decode()
+    topic = Topic.objects.create(user=other_user, name="Theirs")
+    assert browser_client.get(reverse("entries:topic_edit", args=[topic.pk])).status_code == 404
+    assert browser_client.post(reverse("entries:topic_delete", args=[topic.pk])).status_code == 404
+    assert Entry.objects.filter(pk=theirs.pk, deleted_at__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_list_filters_compose(browser_client, user, entry_factory):
+    work = Topic.objects.create(user=user, name="Work")
+    entry_factory(user=user, title="Standup", topic=work, mood=2, entry_date=datetime.date(2026, 1, 5), tags=["job"])
+    entry_factory(user=user, title="Beach", mood=5, is_favourite=True, entry_date=datetime.date(2026, 7, 1))
+    page = lambda qs: browser_client.get(reverse("entries:list") + qs).content.decode()  # noqa: E731
+    assert "Standup" in page(f"?topic={work.pk}") and "Beach" not in page(f"?topic={work.pk}")
+    assert "Beach" in page("?favourite=on") and "Standup" not in page("?favourite=on")
+    assert "Standup" in page("?mood=2&tag=job") and "Beach" not in page("?mood=2")
+    assert "Beach" in page("?date_from=2026-06-01&date_to=2026-12-31")
+    assert "Standup" not in page("?date_from=2026-06-01")
+    assert "Beach" in page("?q=beach")
+    assert browser_client.get(reverse("entries:list") + "?date_from=notadate").status_code == 400
+
+
+@pytest.mark.django_db
+def test_list_is_paginated(browser_client, user, entry_factory):
+    entry_factory.create_batch(25, user=user)
+    first = browser_client.get(reverse("entries:list")).content.decode()
+    assert "Page 1 of 2" in first
+    assert browser_client.get(reverse("entries:list") + "?page=2").status_code == 200
+
+
+@pytest.mark.django_db
+def test_markdown_is_sanitized(browser_client, user, entry_factory):
+    entry = entry_factory(
+        user=user,
+        title="<script>alert(1)</script>",
+        content="<script>alert(2)</script> [x](javascript:alert(3)) <img src=x onerror=alert(4)> **ok**",
+    )
+    html = browser_client.get(reverse("entries:detail", args=[entry.pk])).content.decode()
+    assert "<script>alert" not in html
+    assert "javascript:" not in html and "onerror" not in html
+    assert "<strong>ok</strong>" in html
+    assert "&lt;script&gt;alert(1)" in html
+
+
+@pytest.mark.django_db
+def test_topics_page_creates_and_rejects_duplicates(browser_client, user):
+    browser_client.post(reverse("entries:topics"), {"name": "Health", "colour": "#112233"})
+    response = browser_client.post(reverse("entries:topics"), {"name": "health", "colour": "#112233"})
+    assert response.status_code == 400 and "already have a topic" in response.content.decode()
+    assert Topic.objects.filter(user=user).count() == 1
+
+
+@pytest.mark.django_db
+def test_pages_load_only_local_assets(browser_client, user, entry_factory):
+    entry = entry_factory(user=user)
+    for url in (reverse("entries:list"), reverse("entries:detail", args=[entry.pk]), reverse("login")):
+        html = browser_client.get(url).content.decode()
+        assert 'src="http' not in html and 'href="http' not in html
+        assert "<script>" not in html  # no inline scripts: CSP forbids them
+
+
+@pytest.mark.django_db
+def test_content_security_policy_forbids_inline_scripts(browser_client):
+    csp = browser_client.get(reverse("entries:list"))["Content-Security-Policy"]
+    assert "script-src 'self';" in csp and "unsafe-inline" not in csp
