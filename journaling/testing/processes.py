@@ -1,0 +1,95 @@
+"""Real processes for integration tests: a Celery worker and one-off manage.py commands on the test database."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def process_env(**extra) -> dict:
+    env = dict(os.environ)
+    env.update(
+        DATABASE_NAME=connection.settings_dict["NAME"],
+        REDIS_URL=settings.REDIS_URL,
+        REDIS_DB_BASE=os.environ.get("REDIS_DB_BASE", "10"),
+        DJANGO_SETTINGS_MODULE="journaling.settings",
+    )
+    if os.environ.get("DATABASE_URL"):
+        env["DATABASE_URL"] = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + connection.settings_dict["NAME"]
+    env.update({k: str(v) for k, v in extra.items()})
+    return env
+
+
+class WorkerProcess:
+    def __init__(self, log_path: Path, **env):
+        self.log_path = log_path
+        self.env = process_env(**env)
+        self.proc: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 120) -> "WorkerProcess":
+        from ml_models.worker_status import worker_heartbeats
+
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
+        cmd = [sys.executable, "-m", "celery", "-A", "journaling", "worker", "-Q", "inference,default"]
+        cmd += ["-c", "1", "--without-gossip", "--without-mingle", "--loglevel", "INFO", "-n", f"test-{os.getpid()}@%h"]
+        self.proc = subprocess.Popen(
+            cmd, cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        deadline = time.monotonic() + timeout
+        while not worker_heartbeats():
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"worker did not start; see {self.log_path}:\n{self.log_path.read_text()[-3000:]}")
+            time.sleep(0.2)
+        return self
+
+    def kill(self) -> None:
+        """SIGKILL the whole worker (main process and its pool child), like an OOM kill or power loss."""
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(10)
+        self._close()
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(10)
+        self._close()
+
+    def _close(self):
+        from django.core.cache import cache
+
+        cache.delete_many(cache.keys("worker-heartbeat:*"))
+        if getattr(self, "log", None):
+            self.log.close()
+
+
+def manage(*args: str, timeout: float = 120, **env) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=process_env(**env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def wait_for(predicate, timeout: float = 90, interval: float = 0.2, message: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {message}")

@@ -1,0 +1,88 @@
+"""End-to-end analysis with a real Celery worker process, the real Redis broker and the test database."""
+
+import datetime
+
+import pytest
+import redis
+from django.conf import settings
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from entries.models import AnalysisStatus, Entry
+from journaling.testing.processes import WorkerProcess, manage, wait_for
+from ml_models.runner import sweep
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def broker():
+    client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    client.delete("inference", "unacked", "unacked_index")
+    return client
+
+
+@pytest.fixture
+def worker(tmp_path, broker):
+    process = WorkerProcess(tmp_path / "worker.log").start()
+    yield process
+    process.stop()
+
+
+def status_of(pk):
+    return Entry.objects.filter(pk=pk).values_list("analysis_status", flat=True).first()
+
+
+def test_an_entry_saved_through_the_api_is_analysed_by_the_worker(worker, user):
+    client = APIClient()
+    client.force_authenticate(user)
+    response = client.post("/api/v1/entries/", {"content": "Such a happy, lovely day with my sister."}, format="json")
+    assert response.status_code == 201
+    pk = response.json()["id"]
+    wait_for(lambda: status_of(pk) == AnalysisStatus.DONE, message="analysis")
+    analysed = client.get(f"/api/v1/entries/{pk}/").json()["analysis"]
+    assert analysed["sentiment"]["label"] == "positive"
+    assert analysed["model_versions"]["embedding"].startswith("sentence-transformers")
+
+
+def test_entries_saved_while_the_broker_is_down_are_completed_by_the_sweep(tmp_path, broker, user):
+    result = manage(
+        "shell",
+        "-c",
+        "from accounts.models import User; from entries.services import create_entry; "
+        f"e = create_entry(user=User.objects.get(pk={user.pk}), content='Saved while Redis was down.'); print(e.pk)",
+        CELERY_BROKER_URL="redis://127.0.0.1:9/0",  # nothing listens there
+    )
+    assert result.returncode == 0, result.stderr
+    pk = int(result.stdout.strip().splitlines()[-1])
+    assert status_of(pk) == AnalysisStatus.PENDING  # saved, honest state, nothing lost
+    assert broker.llen("inference") == 0
+    Entry.objects.filter(pk=pk).update(analysis_requested_at=timezone.now() - datetime.timedelta(hours=1))
+    worker = WorkerProcess(tmp_path / "worker.log").start()
+    try:
+        assert sweep() == 1
+        wait_for(lambda: status_of(pk) == AnalysisStatus.DONE, message="analysis after the sweep")
+    finally:
+        worker.stop()
+
+
+def test_a_worker_killed_mid_batch_loses_nothing(tmp_path, broker, user):
+    from entries.services import create_entry
+
+    long_text = "I walked to the station and thought about the week, the rain and my plans. " * 600
+    ids = [create_entry(user=user, content=f"{i} {long_text}").pk for i in range(6)]
+    worker = WorkerProcess(tmp_path / "worker1.log").start()
+    wait_for(lambda: Entry.objects.filter(pk__in=ids, analysis_status=AnalysisStatus.PROCESSING).exists(), 60)
+    worker.kill()
+    stuck = Entry.objects.filter(pk__in=ids).exclude(analysis_status=AnalysisStatus.DONE)
+    assert stuck.exists()  # killed before it could finish
+    Entry.objects.filter(pk__in=ids).update(analysis_requested_at=timezone.now() - datetime.timedelta(hours=1))
+    worker = WorkerProcess(tmp_path / "worker2.log").start()
+    try:
+        sweep()
+        wait_for(lambda: not stuck.exists(), timeout=240, message="every entry analysed after the restart")
+    finally:
+        worker.stop()
+    rows = Entry.objects.filter(pk__in=ids)
+    assert rows.count() == 6
+    assert all(e.analysed_version == e.content_version for e in rows)
