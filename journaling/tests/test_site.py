@@ -42,3 +42,23 @@ def test_openapi_schema_and_docs_are_served_locally(user):
 @pytest.mark.django_db
 def test_no_missing_migrations():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.mark.django_db
+def test_deploy_checks_pass_with_production_settings():
+    import subprocess
+    import sys
+
+    from journaling.testing.processes import ROOT, process_env
+
+    env = process_env(DJANGO_SECRET_KEY="x" * 64 + "-production-secret", DJANGO_SECURE="1", DJANGO_DEBUG="0")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
