@@ -5,4 +5,5 @@ cd "$(dirname "$0")"
 bash scripts/setup.sh
 set -a; . .venv/redis.env; set +a
 export REDIS_DB_BASE=${REDIS_DB_BASE:-10}
+export DB_CONN_MAX_AGE=${DB_CONN_MAX_AGE:-0}  # threads of async consumers must not hold test connections
 exec .venv/bin/python -m pytest "$@"

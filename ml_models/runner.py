@@ -4,8 +4,10 @@ import datetime
 import logging
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.db.models import Q
 from django.utils import timezone
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from entries import analysis
 from entries.models import AnalysisStatus, Entry
@@ -15,6 +17,7 @@ from .dispatch import enqueue_analysis
 from .pipeline import get_pipeline
 
 logger = logging.getLogger(__name__)
+TRANSIENT = (OperationalError, InterfaceError, RedisConnectionError, ConnectionError, TimeoutError)
 MAX_ATTEMPTS = 6
 SWEEP_BATCH = 32
 
@@ -30,12 +33,17 @@ def run_analysis(entry_ids: list[int], *, final_attempt: bool = False) -> int:
     except ModelUnavailable as exc:
         analysis.mark_failed(entry_ids=ids, reason=f"model unavailable: {exc}")
         return 0
-    except Exception:
+    except TRANSIENT:
         if final_attempt:
             analysis.mark_failed(entry_ids=ids, reason="analysis kept failing; will retry later")
         else:
             analysis.mark_pending(entry_ids=ids)
-        raise
+        raise  # Celery retries with backoff
+    except Exception as exc:
+        # A bug or a broken install: say so on the entries; the sweep retries a few times, then leaves them failed.
+        logger.exception("analysis of %s failed", ids)
+        analysis.mark_failed(entry_ids=ids, reason=f"{type(exc).__name__}: {exc}")
+        return 0
     done = 0
     for (entry_id, version, _), result in zip(claimed, results):
         if isinstance(result, Exception):

@@ -1,0 +1,110 @@
+"""The /ws/updates/ consumer against the real Redis channel layer and the full ASGI stack."""
+
+import asyncio
+
+import pytest
+from channels.testing import WebsocketCommunicator
+from rest_framework_simplejwt.tokens import AccessToken
+
+from insights.notify import notify_entry_analysis
+from journaling.asgi import application
+
+pytestmark = pytest.mark.django_db(transaction=True)
+ORIGIN = (b"origin", b"http://localhost")
+
+
+def run(coro):
+    return asyncio.run(asyncio.wait_for(coro, timeout=20))
+
+
+def communicator(path="/ws/updates/", headers=(ORIGIN,)):
+    return WebsocketCommunicator(application, path, headers=list(headers))
+
+
+def token_path(user):
+    return f"/ws/updates/?token={AccessToken.for_user(user)}"
+
+
+def test_anonymous_connections_are_refused():
+    async def scenario():
+        ws = communicator()
+        connected, code = await ws.connect()
+        await ws.disconnect()
+        return connected, code
+
+    assert run(scenario()) == (False, 4401)
+
+
+def test_invalid_token_is_refused():
+    async def scenario():
+        ws = communicator("/ws/updates/?token=not-a-jwt")
+        connected, _ = await ws.connect()
+        await ws.disconnect()
+        return connected
+
+    assert run(scenario()) is False
+
+
+def test_foreign_origin_is_refused(user):
+    async def scenario():
+        ws = communicator(token_path(user), headers=[(b"origin", b"https://evil.example")])
+        connected, _ = await ws.connect()
+        await ws.disconnect()
+        return connected
+
+    assert run(scenario()) is False
+
+
+def test_session_cookie_authenticates(client, user):
+    client.force_login(user)
+    cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
+
+    async def scenario():
+        ws = communicator(headers=[ORIGIN, (b"cookie", cookie)])
+        connected, _ = await ws.connect()
+        hello = await ws.receive_json_from()
+        await ws.disconnect()
+        return connected, hello
+
+    connected, hello = run(scenario())
+    assert connected and hello == {"type": "hello", "user_id": user.pk}
+
+
+def test_events_reach_only_their_owner(user, other_user, entry_factory):
+    entry = entry_factory(user=user, analysis_status="done", sentiment_label="positive", sentiment_score=0.8,
+                          emotions={"joy": 0.7, "neutral": 0.2, "sadness": 0.1})  # fmt: skip
+
+    async def scenario():
+        mine, theirs = communicator(token_path(user)), communicator(token_path(other_user))
+        assert (await mine.connect())[0] and (await theirs.connect())[0]
+        await mine.receive_json_from()
+        await theirs.receive_json_from()
+        await asyncio.get_running_loop().run_in_executor(None, notify_entry_analysis, entry)
+        event = await mine.receive_json_from(timeout=5)
+        leaked = not await theirs.receive_nothing(timeout=1)
+        await mine.disconnect()
+        await theirs.disconnect()
+        return event, leaked
+
+    event, leaked = run(scenario())
+    assert event["type"] == "entry.analysis" and event["entry_id"] == entry.pk and event["status"] == "done"
+    assert event["sentiment"] == {"label": "positive", "score": 0.8}
+    assert event["top_emotions"][0] == {"label": "joy", "score": 0.7}
+    assert leaked is False
+
+
+@pytest.mark.parametrize("frame", ["not json", "[1, 2]", '{"type": "subscribe", "group": "user.1"}', " "])
+def test_malformed_or_unknown_messages_get_an_error_frame_and_the_socket_stays_open(user, frame):
+    async def scenario():
+        ws = communicator(token_path(user))
+        await ws.connect()
+        await ws.receive_json_from()
+        await ws.send_to(text_data=frame)
+        error = await ws.receive_json_from()
+        await ws.send_json_to({"type": "ping"})
+        pong = await ws.receive_json_from()
+        await ws.disconnect()
+        return error, pong
+
+    error, pong = run(scenario())
+    assert error["type"] == "error" and pong == {"type": "pong"}
