@@ -49,3 +49,11 @@ def entry_factory():
 @pytest.fixture
 def topic_factory():
     return TopicFactory
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Mark failed tests so browser fixtures can save a screenshot as a test artefact."""
+    outcome = yield
+    if outcome.get_result().failed:
+        item.failed = True
