@@ -1,6 +1,6 @@
 """REST API v1."""
 
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 from rest_framework_simplejwt.views import TokenRefreshView
@@ -18,5 +18,8 @@ urlpatterns = [
     path("me/", MeView.as_view(), name="me"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("insights/", include("insights.api_urls")),
+    path("", include("psychology.api_urls")),
+    path("", include("accounts.api.data_urls")),
     *router.urls,
 ]
