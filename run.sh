@@ -10,7 +10,7 @@ $PY manage.py migrate --noinput
 $PY manage.py collectstatic --noinput -v 0
 $PY manage.py seed_demo
 mkdir -p var/log
-$PY -m celery -A journaling worker -B -Q inference,default -c 1 --loglevel INFO \
+$PY -m celery -A journaling worker -B -Q query,inference,default -c 1 --loglevel INFO \
   --schedule var/celerybeat-schedule >var/log/worker.log 2>&1 &
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null; wait $WORKER 2>/dev/null' EXIT INT TERM

@@ -3,8 +3,12 @@
 import django_filters
 from django import forms
 
+from ml_models.registry import EMOTION_LABELS
+
 from .models import Entry, Mood, Topic
 from .selectors import text_search
+
+EMOTION_CHOICES = [(label, label.capitalize()) for label in EMOTION_LABELS]
 
 
 class EntryFilter(django_filters.FilterSet):
@@ -22,9 +26,17 @@ class EntryFilter(django_filters.FilterSet):
         field_name="entry_date", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"}), label="To"
     )
 
+    emotion = django_filters.ChoiceFilter(field_name="dominant_emotion", choices=EMOTION_CHOICES, label="Emotion")
+    sentiment_min = django_filters.NumberFilter(
+        field_name="sentiment_score", lookup_expr="gte", min_value=-1, max_value=1, label="Sentiment from"
+    )
+    sentiment_max = django_filters.NumberFilter(
+        field_name="sentiment_score", lookup_expr="lte", min_value=-1, max_value=1, label="Sentiment to"
+    )
+
     class Meta:
         model = Entry
-        fields = ["q", "topic", "tag", "mood", "favourite", "date_from", "date_to"]
+        fields = ["q", "topic", "tag", "mood", "favourite", "date_from", "date_to", "emotion"]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -127,3 +127,6 @@ class Entry(models.Model):
     @property
     def top_emotions(self) -> list[tuple[str, float]]:
         return sorted(self.emotions.items(), key=lambda kv: kv[1], reverse=True)[:3]
+
+
+from .models_portability import ImportJob, ImportRecord  # noqa: E402,F401

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import search_views, views
 
 app_name = "entries"
 
 urlpatterns = [
     path("", views.entry_list, name="list"),
     path("new/", views.entry_create, name="create"),
+    path("search/", search_views.search_page, name="search"),
     path("<int:pk>/", views.entry_detail, name="detail"),
     path("<int:pk>/edit/", views.entry_edit, name="edit"),
     path("<int:pk>/trash/", views.entry_trash, name="trash_entry"),

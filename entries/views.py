@@ -11,6 +11,7 @@ from . import selectors, services
 from .filters import EntryFilter
 from .forms import EntryForm, TopicForm
 from .models import Topic
+from .search import similar_entries
 
 PAGE_SIZE = 20
 
@@ -32,7 +33,8 @@ def entry_list(request):
 @login_required
 def entry_detail(request, pk: int):
     entry = get_object_or_404(selectors.entries_for(request.user), pk=pk)
-    return render(request, "entries/detail.html", {"entry": entry})
+    similar = similar_entries(entry, selectors.entries_for(request.user), k=5)
+    return render(request, "entries/detail.html", {"entry": entry, "similar": similar})
 
 
 @login_required

@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from rest_framework_simplejwt.views import TokenRefreshView
 
 from accounts.api.views import MeView, ThrottledTokenObtainPairView
+from entries.api.search import SearchView, SimilarEntriesView
 from entries.api.views import EntryViewSet, TopicViewSet
 
 router = DefaultRouter()
@@ -16,6 +17,8 @@ urlpatterns = [
     path("auth/token/", ThrottledTokenObtainPairView.as_view(), name="token_obtain_pair"),
     path("auth/token/refresh/", TokenRefreshView.as_view(), name="token_refresh"),
     path("me/", MeView.as_view(), name="me"),
+    path("search/", SearchView.as_view(), name="search"),
+    path("entries/<int:pk>/similar/", SimilarEntriesView.as_view(), name="entry-similar"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("insights/", include("insights.api_urls")),

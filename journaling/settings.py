@@ -114,7 +114,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Fail fast when Redis is down at save time: the entry is already committed and the sweep re-enqueues it.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "max_retries": 1, "socket_connect_timeout": 2}
-CELERY_TASK_ROUTES = {"ml_models.tasks.*": {"queue": env("INFERENCE_QUEUE", default="inference")}}
+CELERY_TASK_ROUTES = {
+    "ml_models.tasks.embed_query": {"queue": "query"},  # small and latency-sensitive: its own queue
+    "ml_models.tasks.*": {"queue": env("INFERENCE_QUEUE", default="inference")},
+}
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_BEAT_SCHEDULE = {
     "sweep-unanalysed-entries": {"task": "ml_models.tasks.sweep_unanalysed", "schedule": 60.0},

@@ -31,3 +31,11 @@ def sweep_unanalysed() -> int:
     from .runner import sweep
 
     return sweep()
+
+
+@shared_task(name="ml_models.tasks.embed_query", ignore_result=True)
+def embed_query_task(text: str, reply_key: str) -> None:
+    """Embed one search query for a waiting web request (see ml_models.query_embedding)."""
+    from .query_embedding import answer_query
+
+    answer_query(text, reply_key)

@@ -37,7 +37,7 @@ class WorkerProcess:
         from ml_models.worker_status import worker_heartbeats
 
         self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
-        cmd = [sys.executable, "-m", "celery", "-A", "journaling", "worker", "-Q", "inference,default"]
+        cmd = [sys.executable, "-m", "celery", "-A", "journaling", "worker", "-Q", "query,inference,default"]
         cmd += ["-c", "1", "--without-gossip", "--without-mingle", "--loglevel", "INFO", "-n", f"test-{os.getpid()}@%h"]
         self.proc = subprocess.Popen(
             cmd, cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True

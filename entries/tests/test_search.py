@@ -1,0 +1,167 @@
+"""Search ranking, isolation and hostile queries on a small fixed corpus with real MiniLM embeddings."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from entries import selectors
+from entries.models import Entry
+from entries.search import fuse, run_search, semantic_hits, similar_entries, text_hits
+from ml_models.pipeline import get_pipeline
+
+CORPUS = [
+    ("Exam", "I was anxious before the exam and my hands were shaking."),
+    ("River", "Took the quiet morning walk along the river, herons everywhere."),
+    ("Scattered", "Morning coffee. Later a quiet lunch. In the evening a short walk."),
+    ("Lighthouse", "Climbed the old lighthouse steps with Sam."),
+    ("Pets", "The cats fought over the sofa again; the dog ignored them."),
+    ("Budget", "Sorted the household budget and paid the electricity bill."),
+]
+
+
+def embed(texts):
+    return get_pipeline().embedder.encode(texts)
+
+
+@pytest.fixture
+def corpus(user, entry_factory):
+    vectors = embed([f"{t}.\n{c}" for t, c in CORPUS])
+    entries = {}
+    for i, ((title, content), vector) in enumerate(zip(CORPUS, vectors)):
+        entries[title] = entry_factory(
+            user=user, title=title, content=content, embedding=vector.tolist(), analysis_status="done",
+            entry_date=datetime.date(2026, 1, 1) + datetime.timedelta(days=i),
+        )  # fmt: skip
+    return entries
+
+
+def titles(hits):
+    return [h.entry.title for h in hits]
+
+
+@pytest.mark.django_db
+def test_exact_phrase_beats_scattered_words(user, corpus):
+    hits = text_hits(selectors.entries_for(user), '"quiet morning walk"')
+    assert titles(hits) == ["River"]
+    ranked = text_hits(selectors.entries_for(user), "quiet morning walk")
+    assert titles(ranked)[:2] == ["River", "Scattered"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query,expected",
+    [("lightho", ["Lighthouse"]), ("cats or budget", ["Pets", "Budget"]), ("walk -river", ["Scattered"])],
+)
+def test_prefix_or_and_exclusion(user, corpus, query, expected):
+    assert sorted(titles(text_hits(selectors.entries_for(user), query))) == sorted(expected)
+
+
+@pytest.mark.django_db
+def test_snippets_highlight_matches_and_escape_html(user, entry_factory):
+    entry_factory(user=user, title="x", content="<script>alert(1)</script> 1 < 2 & my lighthouse trip <img onerror=x>")
+    [hit] = text_hits(selectors.entries_for(user), "lighthouse")
+    assert "<mark>lighthouse</mark>" in hit.snippet
+    without_marks = hit.snippet.replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in without_marks and ">" not in without_marks and "&lt;" in without_marks
+
+
+@pytest.mark.django_db
+def test_semantic_search_finds_meaning_without_shared_words(user, corpus):
+    [vector] = embed(["test nerves"])
+    assert titles(semantic_hits(selectors.entries_for(user), vector))[0] == "Exam"
+
+
+@pytest.mark.django_db
+def test_hybrid_fusion_puts_entries_found_both_ways_first(user, corpus):
+    qs = selectors.entries_for(user)
+    [vector] = embed(["walk by the river"])
+    fused = fuse(text_hits(qs, "walk"), semantic_hits(qs, vector))
+    assert fused[0].entry.title == "River" and fused[0].text_rank and fused[0].semantic_rank
+
+
+@pytest.mark.django_db
+def test_a_user_gets_k_results_when_they_have_k_entries(user, corpus):
+    [vector] = embed(["anything at all"])
+    assert len(semantic_hits(selectors.entries_for(user), vector, limit=6)) == 6
+
+
+@pytest.mark.django_db
+def test_other_users_and_trashed_entries_never_appear(user, other_user, corpus, entry_factory):
+    [vector] = embed(["I was anxious before the exam"])
+    theirs = entry_factory(user=other_user, title="Exam too", content="I was anxious before the exam.",
+                           embedding=vector.tolist())  # fmt: skip
+    Entry.objects.filter(pk=corpus["Lighthouse"].pk).update(deleted_at=timezone.now())
+    qs = selectors.entries_for(user)
+    for hits in (text_hits(qs, "exam"), semantic_hits(qs, vector), text_hits(qs, "lighthouse")):
+        assert theirs.pk not in [h.entry.pk for h in hits]
+        assert corpus["Lighthouse"].pk not in [h.entry.pk for h in hits]
+    similar = similar_entries(Entry.objects.get(pk=corpus["Exam"].pk), qs, k=10)
+    assert corpus["Exam"].pk not in [h.entry.pk for h in similar]
+    assert theirs.pk not in [h.entry.pk for h in similar] and len(similar) == 4
+
+
+@pytest.mark.django_db
+def test_without_a_worker_hybrid_search_degrades_to_words_with_a_notice(user, corpus, settings):
+    result = run_search(selectors.entries_for(user), "lighthouse", "hybrid")
+    assert titles(result.hits) == ["Lighthouse"]
+    assert "unavailable" in result.notice
+
+
+@pytest.mark.django_db
+def test_typos_offer_a_fuzzy_title_match(user, corpus):
+    result = run_search(selectors.entries_for(user), "lighthose", "text")
+    assert result.hits == [] and titles(result.fuzzy) == ["Lighthouse"]
+
+
+HOSTILE = ["'", "&", "|", "!", "()", ":*", "'&|!():*", "a & | b", "the and of", "\\", "--", "%_", "🙂", "\x00x"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_answer_200_in_every_mode(api, corpus, query):
+    for mode in ("text", "hybrid", "semantic"):
+        response = api.get("/api/v1/search/", {"q": query, "mode": mode})
+        assert response.status_code in (200, 400), response.content
+        if response.status_code == 400:
+            assert "q" in response.json()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params,field", [({"q": ""}, "q"), ({"q": "x" * 10_000}, "q"), ({"q": "x", "mode": "magic"}, "mode"),
+                     ({"q": "x", "page": 0}, "page"), ({"q": "x", "date_from": "nope"}, "date_from"),
+                     ({"q": "x", "sentiment_min": "2"}, "sentiment_min")],
+)  # fmt: skip
+def test_bad_search_parameters_are_400_with_a_field_message(api, params, field):
+    response = api.get("/api/v1/search/", params)
+    assert response.status_code == 400 and field in response.json()
+
+
+@pytest.mark.django_db
+def test_search_api_filters_compose(api, user, corpus):
+    Entry.objects.filter(pk=corpus["River"].pk).update(dominant_emotion="joy", sentiment_score=0.8)
+    body = api.get("/api/v1/search/", {"q": "walk", "mode": "text", "emotion": "joy", "sentiment_min": "0.5"}).json()
+    assert [r["entry"]["title"] for r in body["results"]] == ["River"]
+    body = api.get("/api/v1/search/", {"q": "walk", "mode": "text", "date_from": "2026-01-03"}).json()
+    assert [r["entry"]["title"] for r in body["results"]] == ["Scattered"]
+
+
+@pytest.mark.django_db
+def test_similar_endpoint_is_scoped_and_validated(api, user, other_user, corpus, entry_factory):
+    response = api.get(f"/api/v1/entries/{corpus['Exam'].pk}/similar/", {"k": 3})
+    assert response.status_code == 200 and len(response.json()) == 3
+    assert all(0 <= r["similarity"] <= 1 for r in response.json())
+    theirs = entry_factory(user=other_user)
+    assert api.get(f"/api/v1/entries/{theirs.pk}/similar/").status_code == 404
+    assert api.get(f"/api/v1/entries/{corpus['Exam'].pk}/similar/", {"k": 0}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_search_page_shows_highlighted_results_and_handles_bad_input(browser_client, corpus):
+    page = browser_client.get(reverse("entries:search"), {"q": "lighthouse", "mode": "text"})
+    assert page.status_code == 200 and "<mark>lighthouse</mark>" in page.content.decode().lower()
+    assert browser_client.get(reverse("entries:search"), {"q": "x" * 10_000}).status_code == 400
+    assert browser_client.get(reverse("entries:search"), {"q": "'&|!():*", "mode": "text"}).status_code == 200
+    assert browser_client.get(reverse("entries:search")).status_code == 200

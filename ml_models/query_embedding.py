@@ -1,0 +1,67 @@
+"""Query embeddings for search, asked of a worker over Redis so the web process never loads torch.
+
+Measured alternative (bench/search_bench.py): loading MiniLM in every web process costs ~300 MB RSS each and
+torch import time; a round trip to a warm worker costs a few milliseconds and is cached per query text.
+"""
+
+import hashlib
+import json
+import uuid
+
+import numpy as np
+import redis
+from django.conf import settings
+from django.core.cache import cache
+
+CACHE_SECONDS = 24 * 3600
+REPLY_TTL = 30
+_client: redis.Redis | None = None
+
+
+def _redis() -> redis.Redis:
+    """A client of its own: the cache's 2 s socket timeout is shorter than a blocking wait for a reply."""
+    global _client
+    if _client is None:
+        _client = redis.Redis.from_url(settings.CACHES["default"]["LOCATION"], socket_timeout=10)
+    return _client
+
+
+class QueryEmbeddingUnavailable(RuntimeError):
+    """No worker answered in time; callers fall back to full-text search."""
+
+
+def _cache_key(text: str) -> str:
+    return "qembed:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def embed_query(text: str, timeout: float = 3.0) -> np.ndarray:
+    text = " ".join(text.split())[:2000]
+    cached = cache.get(_cache_key(text))
+    if cached is not None:
+        return np.asarray(cached, dtype=np.float32)
+    from .tasks import embed_query_task
+
+    reply_key = f"qembed:reply:{uuid.uuid4().hex}"
+    try:
+        embed_query_task.apply_async(args=[text, reply_key], retry=False, expires=timeout + 1)
+    except Exception as exc:  # noqa: BLE001 - broker down: search degrades to text only
+        raise QueryEmbeddingUnavailable(f"broker unreachable: {exc}") from exc
+    try:
+        reply = _redis().blpop([reply_key], timeout=max(1, int(round(timeout))))
+    except redis.RedisError as exc:
+        raise QueryEmbeddingUnavailable(f"redis: {exc}") from exc
+    if reply is None:
+        raise QueryEmbeddingUnavailable("no worker answered in time")
+    vector = json.loads(reply[1])
+    cache.set(_cache_key(text), vector, CACHE_SECONDS)
+    return np.asarray(vector, dtype=np.float32)
+
+
+def answer_query(text: str, reply_key: str) -> None:
+    """Worker side: embed and push the vector to the waiting web process."""
+    from .pipeline import get_pipeline
+
+    vector = get_pipeline().embedder.encode([text])[0]
+    client = _redis()
+    client.rpush(reply_key, json.dumps([round(float(x), 6) for x in vector]))
+    client.expire(reply_key, REPLY_TTL)
