@@ -43,6 +43,9 @@ def test_an_entry_saved_through_the_api_is_analysed_by_the_worker(worker, user):
     analysed = client.get(f"/api/v1/entries/{pk}/").json()["analysis"]
     assert analysed["sentiment"]["label"] == "positive"
     assert analysed["model_versions"]["embedding"].startswith("sentence-transformers")
+    # Search by meaning: the web side asks the worker to embed the query (no model in this process).
+    found = client.get("/api/v1/search/", {"q": "a joyful afternoon with family", "mode": "semantic"}).json()
+    assert found["notice"] == "" and [r["entry"]["id"] for r in found["results"]] == [pk]
 
 
 def test_entries_saved_while_the_broker_is_down_are_completed_by_the_sweep(tmp_path, broker, user):
