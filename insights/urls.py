@@ -1,7 +1,12 @@
-"""Pages of this area. Owned by its feature; wired into journaling/urls.py."""
+"""Pages of this area, under /insights/."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "insights"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("week/", views.weekly, name="weekly"),
+]

@@ -3,9 +3,8 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
-from rest_framework_simplejwt.views import TokenRefreshView
 
-from accounts.api.views import MeView, ThrottledTokenObtainPairView
+from accounts.api.views import MeView, SafeTokenRefreshView, ThrottledTokenObtainPairView
 from entries.api.search import SearchView, SimilarEntriesView
 from entries.api.views import EntryViewSet, TopicViewSet
 
@@ -15,7 +14,7 @@ router.register("topics", TopicViewSet, basename="topic")
 
 urlpatterns = [
     path("auth/token/", ThrottledTokenObtainPairView.as_view(), name="token_obtain_pair"),
-    path("auth/token/refresh/", TokenRefreshView.as_view(), name="token_refresh"),
+    path("auth/token/refresh/", SafeTokenRefreshView.as_view(), name="token_refresh"),
     path("me/", MeView.as_view(), name="me"),
     path("search/", SearchView.as_view(), name="search"),
     path("entries/<int:pk>/similar/", SimilarEntriesView.as_view(), name="entry-similar"),

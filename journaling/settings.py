@@ -119,7 +119,9 @@ CELERY_TASK_ROUTES = {
     "ml_models.tasks.*": {"queue": env("INFERENCE_QUEUE", default="inference")},
 }
 CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_IMPORTS = ["entries.importing.tasks"]  # not an app-level tasks.py, so autodiscovery misses it
 CELERY_BEAT_SCHEDULE = {
+    "purge-stale-imports": {"task": "entries.purge_stale_imports", "schedule": 3600.0},
     "sweep-unanalysed-entries": {"task": "ml_models.tasks.sweep_unanalysed", "schedule": 60.0},
     "purge-old-trash": {"task": "entries.tasks.purge_old_trash", "schedule": 3600.0},
 }

@@ -109,7 +109,7 @@ class HFClassifier:
 
 
 class EmbeddingHead:
-    """The embedded default: multinomial logistic regression over the MiniLM embedding and VADER scores.
+    """The embedded default: multinomial logistic regression over sentence-level MiniLM and VADER features.
 
     Trained by `manage.py train_default_models` from ml_models/eval/journal_eval.jsonl (train split only).
     """
@@ -125,8 +125,8 @@ class EmbeddingHead:
         self.scale = np.asarray(head["scale"], dtype=np.float32)
         self.max_tokens = None  # follows the embedder's chunks
 
-    def predict(self, texts: list[str], embeddings: np.ndarray) -> np.ndarray:
-        features = (head_features(texts, embeddings) - self.mean) / self.scale
+    def predict(self, features: np.ndarray) -> np.ndarray:
+        features = (features - self.mean) / self.scale
         logits = features @ self.coef.T + self.intercept
         logits -= logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)
@@ -144,10 +144,6 @@ def vader_scores(texts: list[str]) -> np.ndarray:
         _vader = SentimentIntensityAnalyzer()
     rows = [_vader.polarity_scores(t) for t in texts]
     return np.array([[r["neg"], r["neu"], r["pos"], r["compound"]] for r in rows], dtype=np.float32)
-
-
-def head_features(texts: list[str], embeddings: np.ndarray) -> np.ndarray:
-    return np.hstack([embeddings, vader_scores(texts)]).astype(np.float32)
 
 
 def load_heads(path: str) -> dict:

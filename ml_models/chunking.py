@@ -14,8 +14,8 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
 
-def chunk_text(text: str, count_tokens, max_tokens: int) -> list[str]:
-    """Greedily pack whole sentences into chunks of at most max_tokens; split over-long sentences by words."""
+def split_pieces(text: str, count_tokens, max_tokens: int) -> list[str]:
+    """Sentences, with any sentence longer than max_tokens split by words."""
     pieces: list[str] = []
     for sentence in split_sentences(text):
         if count_tokens(sentence) <= max_tokens:
@@ -31,6 +31,12 @@ def chunk_text(text: str, count_tokens, max_tokens: int) -> list[str]:
                 window = [word[: max_tokens * 2]]
         if window:
             pieces.append(" ".join(window))
+    return pieces
+
+
+def chunk_text(text: str, count_tokens, max_tokens: int) -> list[str]:
+    """Greedily pack whole sentences into chunks of at most max_tokens; split over-long sentences by words."""
+    pieces = split_pieces(text, count_tokens, max_tokens)
     chunks: list[str] = []
     current: list[str] = []
     used = 0

@@ -7,6 +7,7 @@ import numpy as np
 
 from . import backends
 from .chunking import chunk_text, clean_text
+from .documents import SentenceVectors, embed_documents, head_features
 from .registry import ModelSpec, spec_for
 
 logger = logging.getLogger(__name__)
@@ -31,21 +32,22 @@ class Pipeline:
         from psychology import crisis
 
         self._crisis = crisis
+        self._sentence_vectors = SentenceVectors(self.embedder)
         self.versions["crisis"] = getattr(crisis, "VERSION", "rules+prototypes")
 
     def analyze(self, texts: list[str]) -> list[dict]:
         """Analyse many texts at once; returns one result per text, in order."""
         texts = [clean_text(t) or "." for t in texts]
-        chunks, owners, weights = self._chunk(texts, self.embedder.count_tokens, self.embedder.max_tokens)
-        chunk_vectors = self.embedder.encode(chunks)
-        embeddings = _weighted_mean(chunk_vectors, owners, weights, len(texts))
-        norms = np.linalg.norm(embeddings, axis=1, keepdims=True)
-        embeddings = embeddings / np.where(norms == 0, 1, norms)
+        docs = embed_documents(self.embedder, texts)
+        embeddings = docs.vectors
+        self._sentence_vectors.remember(docs)
+        features = None
 
         probs = {}
         for task, clf in self.classifiers.items():
             if isinstance(clf, backends.EmbeddingHead):
-                probs[task] = _weighted_mean(clf.predict(chunks, chunk_vectors), owners, weights, len(texts))
+                features = head_features(texts, docs) if features is None else features
+                probs[task] = clf.predict(features)
             else:
                 c_chunks, c_owners, c_weights = self._chunk(texts, clf.count_tokens, clf.max_tokens)
                 probs[task] = _weighted_mean(clf.predict(c_chunks), c_owners, c_weights, len(texts))
@@ -57,7 +59,7 @@ class Pipeline:
             e = probs["emotion"][i]
             e = e / e.sum()
             sent_labels = self.specs["sentiment"].labels
-            crisis = self._crisis.detect_crisis(text, embed=self.embedder.encode)
+            crisis = self._crisis.detect_crisis(text, embed=self._sentence_vectors)
             results.append(
                 {
                     "sentiment": {
@@ -68,9 +70,9 @@ class Pipeline:
                     "emotions": {label: round(float(p), 4) for label, p in zip(self.specs["emotion"].labels, e)},
                     "embedding": embeddings[i],
                     "crisis": crisis.as_dict(),
-                    "chunks": int(sum(1 for o in owners if o == i)),
                 }
             )
+        self._sentence_vectors.forget()
         return results
 
     @staticmethod

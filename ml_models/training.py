@@ -5,7 +5,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .backends import head_features
+from .documents import embed_documents, head_features
 from .registry import EMOTION_LABELS, SENTIMENT_LABELS
 
 EVAL_PATH = Path(__file__).parent / "eval" / "journal_eval.jsonl"
@@ -32,7 +32,7 @@ def train_heads(embedder, rows: list[dict]) -> dict:
     from sklearn.preprocessing import StandardScaler
 
     texts = [r["text"] for r in rows]
-    features = head_features(texts, embedder.encode(texts))
+    features = head_features(texts, embed_documents(embedder, texts))  # exactly what the pipeline computes
     scaler = StandardScaler().fit(features)
     # A few MiniLM dimensions are (almost) constant; dividing by their tiny spread would only amplify noise.
     mean, scale = scaler.mean_, np.where(scaler.scale_ < 1e-4, 1.0, scaler.scale_)

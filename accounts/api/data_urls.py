@@ -1,3 +1,13 @@
-"""API routes of this area, under /api/v1/. Owned by its feature; wired into journaling/api_urls.py."""
+"""API routes of My data, under /api/v1/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import data_views as views
+
+urlpatterns = [
+    path("imports/", views.ImportListCreateView.as_view(), name="import-list"),
+    path("imports/<int:pk>/", views.ImportDetailView.as_view(), name="import-detail"),
+    path("imports/<int:pk>/confirm/", views.ImportConfirmView.as_view(), name="import-confirm"),
+    path("export/", views.ExportView.as_view(), name="export"),
+    path("me/account/", views.AccountDeleteView.as_view(), name="account-delete"),
+]

@@ -1,7 +1,7 @@
 from rest_framework import generics
 from rest_framework.exceptions import Throttled
 from rest_framework.throttling import ScopedRateThrottle
-from rest_framework_simplejwt.views import TokenObtainPairView
+from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from accounts import lockout
 
@@ -40,3 +40,17 @@ class ThrottledTokenObtainPairView(TokenObtainPairView):
             username = str(self.request.data.get("username", "")) if hasattr(self.request.data, "get") else ""
             lockout.record_failure(username, lockout.client_ip(self.request))
         return super().handle_exception(exc)
+
+
+class SafeTokenRefreshView(TokenRefreshView):
+    """Refreshing a token whose user was deleted is a 401, not a server error."""
+
+    def post(self, request, *args, **kwargs):
+        from rest_framework.exceptions import AuthenticationFailed
+
+        from accounts.models import User
+
+        try:
+            return super().post(request, *args, **kwargs)
+        except User.DoesNotExist:
+            raise AuthenticationFailed("This account no longer exists.") from None

@@ -113,3 +113,11 @@ def test_api_refuses_anonymous_requests():
     client = APIClient()
     for url in ("/api/v1/me/", "/api/v1/entries/", "/api/v1/topics/"):
         assert client.get(url).status_code == 401
+
+
+@pytest.mark.django_db
+def test_refreshing_a_token_of_a_deleted_account_is_401(user):
+    client = APIClient()
+    tokens = client.post("/api/v1/auth/token/", {"username": user.username, "password": "correct horse battery"}).json()
+    user.delete()
+    assert client.post("/api/v1/auth/token/refresh/", {"refresh": tokens["refresh"]}).status_code == 401

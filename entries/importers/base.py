@@ -135,9 +135,7 @@ def reading(name: str):
     try:
         yield
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(
-            f"{name} is not UTF-8 text (first bad byte at position {exc.start:,}). Export it again as UTF-8."
-        ) from exc
+        raise UnreadableFile(f"{name} is not UTF-8 text; export it again as UTF-8.") from exc
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise UnreadableFile(f"{name} is damaged inside the archive ({exc}).") from exc
     except RuntimeError as exc:

@@ -69,6 +69,5 @@ def test_long_entries_are_chunked_not_truncated(pipeline):
     calm = "I sat by the window and read my book quietly. " * 30
     angry = "Then my landlord barged in and screamed at me, I was absolutely furious and disgusted. " * 30
     only_calm, both = pipeline.analyze([calm, calm + angry])
-    assert both["chunks"] > 1
     # The angry half sits past the first 256 tokens: truncation would make both results identical.
     assert both["emotions"]["anger"] > only_calm["emotions"]["anger"] + 0.05

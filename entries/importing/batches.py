@@ -1,0 +1,195 @@
+"""Write parsed entries in batches: validate, skip what was imported before, bulk-insert, enqueue analysis."""
+
+import re
+from functools import partial
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+
+from entries import importers, validation
+from entries.importers import ImportedEntry, ImportedTopic, Progress, Skipped, Source, UnreadableFile
+from entries.importers.base import clean_tags as fit_tags
+from entries.models import AnalysisStatus, Entry, Topic
+from entries.models_portability import ImportRecord
+from ml_models.dispatch import enqueue_analysis
+
+from .report import ImportReport
+
+BATCH_SIZE = 500
+ANALYSIS_BATCH = 32
+DEFAULT_COLOUR = "#4f6d7a"
+_LOCK_NAMESPACE = 0x4A524E4C << 32  # "JRNL": keeps these advisory locks apart from anyone else's
+
+
+def run_import(*, user, path, fmt="auto", display_name="", dry_run=False, on_progress=None) -> ImportReport:
+    """Read `path` as `fmt` and create the entries not imported before (or only count them, for a dry run)."""
+    report = ImportReport(format=fmt, dry_run=dry_run)
+    writer = BatchWriter(user=user, report=report, dry_run=dry_run)
+    progress = Progress(on_progress)
+    try:
+        with Source(path, display_name=display_name, progress=progress) as source:
+            report.format, items = importers.parse(source, fmt, default_tz=user.tz)
+            for item in items:
+                writer.take(item)
+    except UnreadableFile as exc:
+        report.stopped = str(exc)  # what was read before the fault is still written below
+    writer.finish()
+    progress.report()
+    return report
+
+
+class BatchWriter:
+    def __init__(self, *, user, report: ImportReport, dry_run: bool):
+        self.user = user
+        self.report = report
+        self.dry_run = dry_run
+        self.pending: list[tuple[ImportedEntry, Entry]] = []
+        self.seen: set[tuple[str, str]] = set()
+        self.topics = {t.name.lower(): t for t in Topic.objects.filter(user=user)}
+        self.topic_specs: dict[str, ImportedTopic] = {}
+
+    def take(self, item) -> None:
+        if isinstance(item, Skipped):
+            self.report.skip(item.where, item.reason)
+        elif isinstance(item, ImportedTopic):
+            self.topic_specs[item.name.strip().lower()] = item
+        else:
+            self._add(item)
+
+    def finish(self) -> None:
+        self.flush()
+        if not self.dry_run:
+            for key, spec in self.topic_specs.items():
+                if key not in self.topics:
+                    self._topic(spec.name)
+
+    def _add(self, item: ImportedEntry) -> None:
+        key = (item.source, item.source_id)
+        if key in self.seen:
+            self.report.duplicate += 1
+            return
+        self.seen.add(key)
+        entry = prepare_entry(item, user=self.user)
+        if isinstance(entry, str):
+            self.report.skip(item.where, entry)
+            return
+        self.pending.append((item, entry))
+        if len(self.pending) >= BATCH_SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        if self.dry_run:
+            self.report.new += len(self._not_yet_imported(batch))
+            return
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                # One batch at a time per person, so two runs of one file can't both find an entry "new".
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_NAMESPACE | (self.user.pk & 0xFFFFFFFF)])
+            new = self._not_yet_imported(batch)
+            if not new:
+                return
+            for item, entry in new:
+                entry.topic = self._topic(item.topic)
+            Entry.objects.bulk_create([entry for _, entry in new])
+            _restore_created_at(new)
+            ImportRecord.objects.bulk_create(
+                ImportRecord(user=self.user, source=item.source, source_id=item.source_id, entry=entry)
+                for item, entry in new
+            )
+            transaction.on_commit(partial(enqueue_in_batches, [entry.pk for _, entry in new]))
+        self.report.new += len(new)
+
+    def _not_yet_imported(self, batch):
+        sources = {item.source for item, _ in batch}
+        ids = [item.source_id for item, _ in batch]
+        records = ImportRecord.objects.filter(user=self.user, source__in=sources, source_id__in=ids)
+        known = set(records.values_list("source", "source_id"))
+        known |= self._own_entries(batch)
+        new = [(item, entry) for item, entry in batch if (item.source, item.source_id) not in known]
+        self.report.duplicate += len(batch) - len(new)
+        return new
+
+    def _own_entries(self, batch) -> set[tuple[str, str]]:
+        """Our own export brought back into the same account: entries that still exist are duplicates."""
+        prefix = f"{self.user.pk}:"
+        wanted = {
+            int(item.source_id[len(prefix) :]): item.source_id
+            for item, _ in batch
+            if item.source == "journaling" and re.fullmatch(rf"{self.user.pk}:\d{{1,18}}", item.source_id)
+        }
+        if not wanted:
+            return set()
+        present = Entry.objects.filter(user=self.user, pk__in=wanted).values_list("pk", flat=True)
+        return {("journaling", wanted[pk]) for pk in present}
+
+    def _topic(self, name: str) -> Topic | None:
+        name = (name or "").strip()[:80]
+        if not name:
+            return None
+        key = name.lower()
+        if key not in self.topics:
+            spec = self.topic_specs.get(key) or ImportedTopic(name)
+            colour = spec.colour if re.fullmatch(r"#[0-9a-fA-F]{6}", spec.colour or "") else DEFAULT_COLOUR
+            topic = Topic.objects.filter(user=self.user, name__iexact=name).first()
+            if topic is None:
+                topic = Topic.objects.create(
+                    user=self.user, name=name, colour=colour, description=spec.description[:2000]
+                )
+                self.report.topics_created += 1
+            self.topics[key] = topic
+        return self.topics[key]
+
+
+def prepare_entry(item: ImportedEntry, *, user) -> Entry | str:
+    """An unsaved Entry held to the same rules as one written by hand, or the reason it can't be imported."""
+    content = item.full_content()
+    title = (item.title or "").replace("\x00", "").strip()
+    if len(title) > settings.ENTRY_TITLE_MAX_CHARS:
+        content, title = f"{title}\n\n{content}", ""  # keep an over-long title as the first line of the text
+    try:
+        content = validation.clean_content(content)
+        title = validation.clean_title(title)
+    except ValidationError as exc:
+        return " ".join(msg for msgs in exc.message_dict.values() for msg in msgs)
+    try:
+        tags = validation.clean_tags(list(item.tags)[: validation.MAX_TAGS])
+    except ValidationError:
+        tags = fit_tags(item.tags)[: validation.MAX_TAGS]
+    return Entry(
+        user=user,
+        title=title,
+        content=content,
+        mood=item.mood if item.mood in range(1, 6) else None,
+        tags=tags,
+        is_favourite=bool(item.is_favourite),
+        entry_date=item.entry_date,
+        word_count=validation.count_words(content),
+        analysis_status=AnalysisStatus.PENDING,
+        analysis_requested_at=timezone.now(),
+        deleted_at=item.deleted_at,
+    )
+
+
+def _restore_created_at(new) -> None:
+    """created_at is auto_now_add, so the insert stamped "now"; put the source's own times back in one UPDATE."""
+    dated = [(entry, item.created_at) for item, entry in new if item.created_at]
+    if not dated:
+        return
+    for entry, created in dated:
+        entry.created_at = created
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Entry._meta.db_table} AS e SET created_at = v.created_at"
+            " FROM unnest(%s::bigint[], %s::timestamptz[]) AS v(id, created_at) WHERE e.id = v.id",
+            [[entry.pk for entry, _ in dated], [created for _, created in dated]],
+        )
+
+
+def enqueue_in_batches(entry_ids: list[int]) -> None:
+    for start in range(0, len(entry_ids), ANALYSIS_BATCH):
+        enqueue_analysis(entry_ids[start : start + ANALYSIS_BATCH])

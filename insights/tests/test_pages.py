@@ -1,0 +1,182 @@
+"""The dashboard, the weekly review and the entry page's "most similar" box, through the real stack."""
+
+import datetime as dt
+import re
+from collections import Counter
+
+import pytest
+from django.urls import reverse
+
+from insights.periods import PERIODS, local_today
+from insights.weekly import highlight_sentence, prompts_for
+from journaling.testing.factories import EntryFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+PAGES = ["insights:dashboard", "insights:weekly"]
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)", re.I)
+
+
+def analysed(user, day, score, **fields):
+    emotions = fields.pop("emotions", {"joy": 0.7, "neutral": 0.3})
+    return EntryFactory(
+        user=user,
+        entry_date=day,
+        sentiment_score=score,
+        sentiment_label="positive" if score > 0 else "negative",
+        emotions=emotions,
+        dominant_emotion=max(emotions, key=emotions.get),
+        analysis_status="done",
+        **fields,
+    )
+
+
+def vec(*head):
+    return [float(x) for x in head] + [0.0] * (384 - len(head))
+
+
+@pytest.fixture
+def journal(user):
+    """A few weeks of analysed writing ending today, in the user's own calendar."""
+    today = local_today(user)
+    work = TopicFactory(user=user, name="Work")
+    for n in range(20):
+        analysed(
+            user,
+            today - dt.timedelta(days=n),
+            round(0.5 - n * 0.04, 2),
+            mood=1 + n % 5,
+            topic=work if n % 2 else None,
+            tags=["running"] if n % 3 == 0 else [],
+            content=f"Entry number {n}. The long walk by the river cleared my head today. More text follows.",
+            embedding=vec(1, n / 10),
+        )
+    return today
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_need_login(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_render_for_an_empty_journal(browser_client, name):
+    response = browser_client.get(reverse(name))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<main" in page and "css/insights.css" in page
+
+
+def test_navigation_links_to_insights(browser_client):
+    page = browser_client.get(reverse("entries:list")).content.decode()
+    assert f'href="{reverse("insights:dashboard")}"' in page
+
+
+@pytest.mark.parametrize("period", PERIODS)
+def test_dashboard_renders_every_period_with_svg_charts_and_tables(browser_client, journal, period):
+    response = browser_client.get(reverse("insights:dashboard"), {"period": period})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.count("<svg") >= 4 and page.count("<table") >= 4
+    assert f'<option value="{period}" selected>' in page
+    assert "/journal/?date_from=" in page  # insights link back to their entries
+    assert " style=" not in page and not INLINE_SCRIPT.search(page)  # the CSP would block either
+    assert "'unsafe-inline'" not in response["Content-Security-Policy"]
+
+
+def test_dashboard_shows_the_numbers_behind_the_charts(browser_client, journal):
+    page = browser_client.get(reverse("insights:dashboard"), {"period": "week"}).content.decode()
+    assert "7 entries</a> on 7 days" in page
+    assert "Sentiment has been <strong>rising</strong>" in page  # scores fall with age, so rise towards today
+    assert "Current writing streak: <strong>" in page and "20 days" in page
+    assert "#running" in page and ">Work</a>" in page
+    assert "Echoes" in page  # the latest entry's nearest neighbour
+
+
+def test_a_bad_period_is_a_400_with_a_field_message(browser_client, journal):
+    response = browser_client.get(reverse("insights:dashboard"), {"period": "decade"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'id="period-error"' in page and "Select a valid choice" in page and 'aria-invalid="true"' in page
+    assert "Overview" not in page
+
+
+def test_no_one_sees_another_users_insights(client, user, other_user, journal):
+    secret = TopicFactory(user=other_user, name="Secretive")
+    analysed(other_user, journal, -0.9, title="Their private entry", topic=secret, tags=["hidden"])
+    client.force_login(other_user)
+    theirs = client.get(reverse("insights:dashboard"), {"period": "all"}).content.decode()
+    assert "1 entry</a>" in theirs and "#running" not in theirs and "Work" not in theirs
+    client.force_login(user)
+    for name in PAGES:
+        mine = client.get(reverse(name), {"period": "all"}).content.decode()
+        assert "Secretive" not in mine and "#hidden" not in mine and "Their private entry" not in mine
+
+
+def test_streaks_and_heatmap_are_hidden_after_a_crisis_flagged_entry(browser_client, user, journal):
+    analysed(user, journal, -0.9, crisis_flagged=True, content="A hard night. I can't see a way through this.")
+    page = browser_client.get(reverse("insights:dashboard")).content.decode()
+    assert "Current writing streak" not in page and "Your writing year" not in page
+    assert "Streaks and counts are hidden for now" in page
+
+
+def test_weekly_review_quotes_real_sentences_and_asks_about_the_users_own_topics(browser_client, user, journal):
+    flagged = analysed(
+        user, journal, -0.8, crisis_flagged=True, content="Everything feels pointless tonight, honestly."
+    )
+    response = browser_client.get(reverse("insights:weekly"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The long walk by the river cleared my head today." in page  # the first substantive sentence
+    assert f'href="/journal/{flagged.pk}/"' in page and "Everything feels pointless" not in page
+    assert "You wrote about “Work” 3 times this week" in page
+    assert "What is one small, kind thing you could do for yourself tomorrow?" in page  # gentle after the flag
+    assert " style=" not in page and not INLINE_SCRIPT.search(page)
+
+
+def test_entry_page_shows_the_most_similar_past_entry(browser_client, user):
+    older = EntryFactory(user=user, entry_date=dt.date(2024, 1, 1), title="The first walk", embedding=vec(1, 0.1))
+    EntryFactory(user=user, entry_date=dt.date(2023, 1, 1), title="Taxes", embedding=vec(0, 1))
+    entry = EntryFactory(user=user, entry_date=dt.date(2024, 2, 1), embedding=vec(1, 0), analysis_status="done")
+    page = browser_client.get(reverse("entries:detail", args=[entry.pk])).content.decode()
+    box = page[page.index('id="related-h"') :].split("</section>")[0]
+    assert "Most similar past entry" in box
+    assert f'<a href="/journal/{older.pk}/">The first walk</a>' in box and "Taxes" not in box
+
+
+def test_entry_page_without_an_embedding_still_renders(browser_client, user):
+    entry = EntryFactory(user=user)
+    response = browser_client.get(reverse("entries:detail", args=[entry.pk]))
+    assert response.status_code == 200
+    assert "Similar entries appear once the analysis has finished." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Hi. Today I finally finished the garden fence!  Then tea.", "Today I finally finished the garden fence!"),
+        ("# Monday\n> **Work** was long and *really* tiring today.", "Work was long and really tiring today."),
+        ("Short one. Tiny.", "Short one."),
+        ("   \n  ", None),
+        (
+            "See [my notes](https://example.com) about the long plan for spring",
+            "See my notes about the long plan for spring",
+        ),
+    ],
+)
+def test_a_highlight_is_a_sentence_from_the_entry(text, expected):
+    assert highlight_sentence(text) == expected
+
+
+def test_a_very_long_sentence_is_cut_at_a_word_with_an_ellipsis():
+    highlight = highlight_sentence("word " * 100)
+    assert len(highlight) <= 281 and highlight.endswith("word…")
+
+
+def test_prompts_are_templates_filled_with_the_users_own_words():
+    prompts = prompts_for(Counter({"Work": 3}), Counter({"sleep": 2, "work": 1}), Counter({"fear": 2}), gentle=False)
+    assert prompts[0].startswith("You wrote about “Work” 3 times")
+    assert prompts[1].startswith("You tagged “#sleep” twice")  # "work" repeats the topic, so it is skipped
+    assert prompts[2].startswith("Worry came up this week")
+    assert prompts_for(Counter(), Counter(), Counter(), gentle=False) == ["What would you like next week to hold?"]
+    assert not any("Worry" in p for p in prompts_for(Counter(), Counter(), Counter({"fear": 1}), gentle=True))

@@ -1,0 +1,73 @@
+"""The entry page for a crisis-flagged entry: supportive copy and the right resources, and nothing else."""
+
+import pytest
+from django.urls import reverse
+
+from psychology.models import CrisisResource
+from psychology.selectors import all_crisis_resources, crisis_resources_for
+
+SAD = {"sadness": 0.9, "neutral": 0.1}
+
+
+def flagged_page(client, user, analysed_entry, country=""):
+    user.country = country
+    user.save()
+    entry = analysed_entry(
+        user, content="I should be over this by now. Everything is a total failure.", emotions=SAD, crisis=True
+    )
+    client.force_login(user)
+    return client.get(reverse("entries:detail", args=[entry.pk])).content.decode()
+
+
+def test_a_flagged_entry_shows_the_resource_for_the_users_country(client, user, knowledge_base, analysed_entry):
+    html = flagged_page(client, user, analysed_entry, country="GB")
+    assert 'class="crisis-panel"' in html
+    assert "Samaritans" in html and 'href="tel:116123"' in html and 'href="sms:85258"' in html
+    assert "Find A Helpline" not in html  # the country's own line replaces the directory
+
+
+@pytest.mark.parametrize("country", ["", "JP"])  # blank, or a country without an entry
+def test_a_flagged_entry_falls_back_to_the_international_default(client, user, knowledge_base, analysed_entry, country):
+    html = flagged_page(client, user, analysed_entry, country=country)
+    assert "Find A Helpline" in html and "https://findahelpline.com" in html
+    assert "Samaritans" not in html
+
+
+def test_the_panel_follows_safe_messaging_and_shows_nothing_else(client, user, knowledge_base, analysed_entry):
+    html = flagged_page(client, user, analysed_entry, country="US")
+    assert "You're not alone" in html and "you deserve support" in html
+    assert "emergency" in html and "988" in html
+    assert "Nothing has been sent to anyone" in html
+    # No suggestions, thinking traps, feedback buttons or anything game-like on this page.
+    for absent in (
+        "Ideas that might help",
+        "Why this was suggested",
+        "thinking trap",
+        "This helped",
+        "Not for me",
+        "streak",
+    ):
+        assert absent not in html, absent
+    assert 'action="/wellbeing/entries/' not in html
+    # External links leak nothing about the page they came from.
+    assert 'href="https://988lifeline.org" rel="noopener noreferrer"' in html
+
+
+def test_an_inactive_country_resource_falls_back_to_the_default(knowledge_base):
+    CrisisResource.objects.filter(country="DE").update(is_active=False)
+    assert [r.country for r in crisis_resources_for("de")] == [""]
+    assert [r.country for r in crisis_resources_for("IE")] == ["IE"]
+
+
+def test_the_help_page_order_puts_the_readers_country_first(knowledge_base):
+    ordered = [r.country for r in all_crisis_resources("NZ")]
+    assert ordered[:2] == ["NZ", ""] and len(ordered) == CrisisResource.objects.filter(is_active=True).count()
+    assert all_crisis_resources("")[0].country == ""
+
+
+def test_the_help_page_shows_the_signed_in_users_country_first(client, user, knowledge_base):
+    user.country = "AU"
+    user.save()
+    client.force_login(user)
+    html = client.get(reverse("psychology:help")).content.decode()
+    assert html.index("Lifeline") < html.index("Find A Helpline") < html.index("Samaritans")
