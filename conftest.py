@@ -14,6 +14,7 @@ def _isolated_state(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.SEARCH_QUERY_EMBED_TIMEOUT = 1.0  # no worker runs in most tests; don't wait 3 s for one
     cache.clear()
     yield
 

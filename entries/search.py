@@ -70,13 +70,15 @@ def safe_snippet(headline: str) -> str:
     return html.escape(headline).replace(_MARK_OPEN, "<mark>").replace(_MARK_CLOSE, "</mark>")
 
 
-def semantic_hits(qs: QuerySet[Entry], vector, limit: int = CANDIDATES) -> list[Hit]:
-    """Nearest entries by cosine distance. Small journals: exact scan. Large: HNSW with iterative scan."""
+def semantic_hits(qs: QuerySet[Entry], vector, limit: int = CANDIDATES, strategy: str = "auto") -> list[Hit]:
+    """Nearest entries by cosine distance. Small journals: exact scan. Large: HNSW with iterative scan.
+
+    strategy "exact" or "hnsw" forces one path (the benchmark compares them)."""
     qs = qs.filter(embedding__isnull=False)
     ordered = qs.annotate(distance=CosineDistance("embedding", list(map(float, vector)))).order_by("distance")
     with transaction.atomic():
         available = qs.count()
-        if available <= EXACT_SCAN_BELOW:
+        if strategy == "exact" or (strategy == "auto" and available <= EXACT_SCAN_BELOW):
             _exact_scan()
             rows = list(ordered[:limit])
         else:

@@ -34,11 +34,18 @@ def _cache_key(text: str) -> str:
     return "qembed:" + hashlib.sha256(text.encode()).hexdigest()
 
 
-def embed_query(text: str, timeout: float = 3.0) -> np.ndarray:
+DOWN_KEY = "qembed:down"
+
+
+def embed_query(text: str, timeout: float | None = None) -> np.ndarray:
+    timeout = settings.SEARCH_QUERY_EMBED_TIMEOUT if timeout is None else timeout
     text = " ".join(text.split())[:2000]
     cached = cache.get(_cache_key(text))
     if cached is not None:
         return np.asarray(cached, dtype=np.float32)
+    if cache.get(DOWN_KEY):
+        # A worker just failed to answer: don't make every search wait for the timeout again.
+        raise QueryEmbeddingUnavailable("no worker answered recently")
     from .tasks import embed_query_task
 
     reply_key = f"qembed:reply:{uuid.uuid4().hex}"
@@ -47,10 +54,11 @@ def embed_query(text: str, timeout: float = 3.0) -> np.ndarray:
     except Exception as exc:  # noqa: BLE001 - broker down: search degrades to text only
         raise QueryEmbeddingUnavailable(f"broker unreachable: {exc}") from exc
     try:
-        reply = _redis().blpop([reply_key], timeout=max(1, int(round(timeout))))
+        reply = _redis().blpop([reply_key], timeout=timeout)
     except redis.RedisError as exc:
         raise QueryEmbeddingUnavailable(f"redis: {exc}") from exc
     if reply is None:
+        cache.set(DOWN_KEY, 1, settings.SEARCH_QUERY_EMBED_RETRY_SECONDS)
         raise QueryEmbeddingUnavailable("no worker answered in time")
     vector = json.loads(reply[1])
     cache.set(_cache_key(text), vector, CACHE_SECONDS)

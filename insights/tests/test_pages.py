@@ -134,21 +134,21 @@ def test_weekly_review_quotes_real_sentences_and_asks_about_the_users_own_topics
     assert " style=" not in page and not INLINE_SCRIPT.search(page)
 
 
-def test_entry_page_shows_the_most_similar_past_entry(browser_client, user):
+def test_entry_page_lists_the_most_similar_entries_first(browser_client, user):
     older = EntryFactory(user=user, entry_date=dt.date(2024, 1, 1), title="The first walk", embedding=vec(1, 0.1))
     EntryFactory(user=user, entry_date=dt.date(2023, 1, 1), title="Taxes", embedding=vec(0, 1))
     entry = EntryFactory(user=user, entry_date=dt.date(2024, 2, 1), embedding=vec(1, 0), analysis_status="done")
     page = browser_client.get(reverse("entries:detail", args=[entry.pk])).content.decode()
-    box = page[page.index('id="related-h"') :].split("</section>")[0]
-    assert "Most similar past entry" in box
-    assert f'<a href="/journal/{older.pk}/">The first walk</a>' in box and "Taxes" not in box
+    box = page[page.index('id="similar-h"') :].split("</section>")[0]
+    assert "Entries like this one" in box
+    assert box.index(f'<a href="/journal/{older.pk}/">The first walk</a>') < box.index("Taxes")
 
 
 def test_entry_page_without_an_embedding_still_renders(browser_client, user):
     entry = EntryFactory(user=user)
     response = browser_client.get(reverse("entries:detail", args=[entry.pk]))
     assert response.status_code == 200
-    assert "Similar entries appear once the analysis has finished." in response.content.decode()
+    assert 'id="similar-h"' not in response.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,664 @@
+"""Rule tables for the crisis detector (psychology/crisis.py).
+
+Every pattern runs on lower-cased text with in-word apostrophes removed ("don’t" -> "dont", "they’d" -> "theyd"),
+one sentence at a time. Keep patterns bounded (no unbounded `.*`): entries can be 100,000 characters long.
+"""
+
+from __future__ import annotations
+
+import re
+
+NONE, CONCERN, URGENT = "none", "concern", "urgent"
+
+_ME = r"(?:myself|my ?self|myslef|mysef)"
+_SUICIDE = r"(?:suicide|sucide|suicde|suiside)"
+_SUICIDAL = r"(?:suicidal|suicidle|sucidal|suicdal|suicidial)"
+_WANT = r"(?:(?:want(?:ed|s|ing)?|wish(?:ed)?|ready|need|deserve|waiting|hoping|praying) (?:to|2)"
+_WANT += r"|wann?a|wish (?:i|id|i could|i would)|should|feel like)"
+_PILLS = (
+    r"(?:pills|pils|meds|medication|medicine|tablets|tabs|painkillers|sleeping (?:pills|tablets)|paracetamol"
+    r"|ibuprofen|aspirin|codeine|co-?codamol|tramadol|antidepressants|sertraline|citalopram|fluoxetine"
+    r"|amitriptyline|mirtazapine|diazepam|zopiclone|insulin|lithium|capsules|prescriptions?)"
+)
+_GONE = r"(?:died|was dead|were dead|was gone|were gone|disappeared|vanished|didnt exist|killed myself|ended it)"
+_GUN = r"(?:gun|rifle|shotgun|pistol|firearm|revolver|handgun)"
+_HEIGHT = r"(?:bridge|building|car ?park|multi ?-?storey|cliff|tower block|roof|balcony|block of flats|viaduct|ledge)s?"
+_CLAUSE_END = r"(?= *(?:$|[,.!?;:]))"
+_EXISTING = r"(?:existing|exsisting|existence|being alive|being a person|being me|being here|breathing|waking up)"
+
+# {(category, level, kind, checks): patterns}. `kind` drives escalation; `checks` name the suppressors to apply:
+# n negation, s the subject must be the writer, a accident, g ordinary farewells and life admin, r relationships,
+# m an everyday use of the means (climbing rope, clay shooting, the kids' medicine).
+RULES = {
+    ("suicidal ideation", URGENT, "ideation", "n"): [
+        rf"\bkil+(?:ing|ed|in)? ?{_ME}\b|\bkms\b|\b(?:unalive|off|top) (?:myself|me)\b",
+        rf"\b(?:hang|hanging|shoot|shooting) {_ME}\b|\bslit(?:ting)? my (?:wrists?|throat)\b",
+        r"\b(?:end(?:ing)?|take|taking) my (?:own )?life\b|\bend(?:ing)? it all\b",
+    ],
+    ("suicidal ideation", URGENT, "ideation", "ns"): [
+        rf"\b{_WANT}(?: just| really| honestly| fucking)? (?:die|be dead)\b",
+        rf"\b(?:feel|feeling|felt|im|am|been|getting|got)(?: so| really| very| pretty| quite)? {_SUICIDAL}\b",
+        rf"\b(?:having|had|have|get|getting|my) {_SUICIDAL} (?:thoughts|feelings|urges)\b",
+        rf"\b(?:commit(?:ting)?|attempt(?:ing)?|consider(?:ing|ed)?|contemplat(?:e|ed|ing)|plan(?:ning)?) {_SUICIDE}\b",
+        rf"\b(?:think(?:ing)? (?:about|of)|thought about|thoughts of) {_SUICIDE}\b"
+        r"(?! (?:prevention|awareness|rates?|risk|hotline|helpline|squad|research))",
+        rf"\b{_SUICIDE} is the (?:only )?(?:way|answer|option)\b",
+    ],
+    # --- passive ideation: wishing not to exist, no way out, sleeping forever ---
+    ("passive suicidal ideation", CONCERN, "ideation", "s"): [
+        r"\b(?:dont|never|do not) (?:really |even )?(?:want|wanna|wish)(?: to)? "
+        r"(?:live|be alive|exist|wake up|be here (?:anymore|any ?more)|be here$|do (?:life|this life)"
+        r"|be a person|keep living|keep existing|go on living|carry on living)\b"
+        r"(?! (?:forever|like this|early|so early|at|before|until|til|with|in|there|on)\b)",
+        r"\b(?:want|wanna|wish) (?:to )?(?:stop (?:existing|living|being alive|breathing|waking up)"
+        r"|not (?:be alive|exist|be here anymore|wake up))\b",
+        r"\bdont deserve to (?:live|be alive|exist)\b|\bhate being alive\b|\bdone with (?:life|living|being alive)\b",
+        r"\b(?:dying|death) (?:doesnt|does not|wouldnt|no longer) (?:scare|frighten) me\b",
+        r"\bwaste of (?:space|oxygen)\b",
+        rf"\bif i (?:just )?(?:{_GONE}|wasnt (?:here|around|alive)|werent (?:here|around|alive))\b"
+        r"(?! (?:to|for|on|at|in|when|from|with)\b)",
+    ],
+    ("passive suicidal ideation", CONCERN, "ideation", "ns"): [
+        rf"\b(?:tired|tird|tierd|sick|exhausted|weary|fed up) (?:of|with) {_EXISTING}\b"
+        r"(?! (?:on|as|in|off|without|for|at|with|admin|up early)\b)",
+        r"\bwish(?:ing|ed|es)? (?:that )?(?:i|id) (?:simply |just |honestly |really )?(?:wasnt|werent|was not|were not)"
+        r"(?= *(?:$|[,.!?;]|alive|born|here any ?more|around any ?more|in this world|on this earth|any ?more|at all"
+        r"|a person|real))",
+        r"\bwish(?:ing|ed|es)? (?:that )?(?:i|id) (?:simply |just )?(?:didnt|did not|never|could not|couldnt) exist",
+        r"\bwish(?:ing|ed|es)? (?:that )?(?:i|id) could (?:just |simply )?(?:cease to exist|stop existing|not exist"
+        r"|be erased|be wiped (?:out|away)|evaporate|fade away|vanish|disappear)"
+        r"(?= *(?:$|[,.!?;]|forever|for good|completely|permanently|and (?:never|not|nobody|no one|noone)"
+        r"|so (?:nobody|no one|noone)|without a trace|off the face))",
+        r"\b(?:want|wanna|wish|like|rather|prefer|need)(?: to)? (?:just |simply )?(?:not|no longer) (?:be|being) "
+        r"(?:here|around|alive|in this world|on this earth|a person)\b"
+        r"(?! (?:when|for|while|at|if|during|them|him|her|people|tonight|today|this|next|with|on|in)\b)",
+        r"\b(?:just |only )?waiting (?:to die|for (?:death|the end|it all to end)|to not exist)\b",
+        r"\b(?:cease|ceased|stop|stopped) (?:being|existing)" + _CLAUSE_END,
+        r"\b(?:not sure|dont know if|unsure (?:if|whether)|dont think|no longer sure|not certain) i (?:even |really )?"
+        r"(?:want|wanna)(?: to)? (?:be alive|live|be here|keep living|go on|exist|stay alive|keep going)"
+        r"(?= *(?:$|[,.!?;]|any ?more|much longer|like this|for much longer|any longer))",
+        r"\b(?:cant|cannot|can not) (?:keep|go on|carry on) (?:living|existing|going) like this\b"
+        r".{0,40}\b(?:dont|do not) (?:think i |really )?(?:want|wanna) to\b",
+    ],
+    ("passive suicidal ideation", CONCERN, "ideation", "n"): [
+        r"\b(?:hop(?:e|ing)|wish(?:ing)?|pray(?:ing)?) (?:that )?i (?:just )?(?:dont|never|wouldnt|wont|do not) "
+        r"wake up\b(?! (?:late|early|in time|on time|before|until|till|at)\b)",
+        r"\b(?:wouldnt mind|would(?:nt)? care|be (?:okay|ok|fine|glad|happy|relieved)|dont care|wont care) "
+        r"if i (?:didnt|never|dont|did not) (?:wake|woke) up\b",
+        r"\bnever (?:have to )?(?:wake|woke) up (?:again|ever|any ?more|to this)\b",
+        r"\b(?:sleep|asleep) (?:forever )?and (?:never|not) wake up\b",
+        r"\b(?:want(?:ed)?(?: to)?|wanna|wish (?:i could|to)|would like to|id (?:like|love) to|just) (?:just )?"
+        r"(?:go to |fall |be )?(?:sleep|asleep) (?:forever|for ever|permanently|for good)\b",
+        r"\b(?:go to sleep|fall asleep|sleep|close my eyes|drift off) (?:and|&|n) (?:just )?(?:stay asleep"
+        r"|stay that way|never (?:have to )?(?:wake|open)|not (?:have to )?(?:wake|open)|never come back)\b",
+        r"\bwish (?:i|id) (?:was|were|could be|had been|been) dead\b(?! (?:rich|serious|tired|lucky|good)\b)",
+        r"\bwish (?:i|id) (?:had |was |were )?never (?:been born|born|existed)\b|\bwish (?:i|id) wasnt born\b",
+        r"\bbetter off dead\b|\brather be dead\b",
+        r"\b(?:better|happier|easier|fine|okay)\b(?: \w+){0,3} without me\b(?! (?:for|while|on|at|this|next|today))",
+        r"\b(?:doing|do) (?:everyone|everybody|them|the world) a favou?r (?:by|if i)\b",
+        r"\b(?:wish|hope|pray)\w* (?:\w+ ){0,3}would (?:just )?(?:hit|kill|run over|take) me\b",
+        r"\b(?:wish|hope|pray|want)\w* (?:that )?(?:a |the |some )?(?:car|bus|lorry|truck|train|van|someone|somebody)"
+        r" (?:would |will |could )?(?:just )?(?:hits? me|kills? me|runs? me over|runs? over me|takes? me out)\b",
+        r"\b(?:wish|hope|pray|want)\w*(?: that)? i (?:would |could |will )?(?:get|got|be|was) (?:hit|run over|killed) "
+        r"(?:by|in)\b",
+        r"\b(?:wish|hope|pray)\w* (?:that )?(?:the|my) (?:plane|car|bus|train|flight) (?:crashes|would crash)\b",
+        r"\b(?:wish|want|wanna) (?:i could |to )?(?:just )?disappear (?:forever|for good|permanently)\b",
+        r"\b(?:want|wanna|wish|like|need)(?: to| i could)? (?:just )?(?:disappear|vanish|go away|fade away|fade out)"
+        r"(?: \w+){0,2} (?:and (?:never|not) (?:come back|return|be found|be seen)|and (?:nobody|no one|noone) would"
+        r"|forever|for good|permanently|without a trace|off the face of the earth|for ever)\b",
+        r"\bdisappeared forever\b",
+        r"\b(?:nobody|no one|noone) (?:would|will|is going to) (?:even )?miss me\b",
+        r"\b(?:want|need|wait for|waiting for) (?:it all|everything|all of (?:it|this)|this|the pain|this pain|it) "
+        r"(?:all )?to (?:end|stop|be over) (?:forever|permanently|for good)\b",
+        r"\bwant (?:everything|it all|all of it) to end\b",
+        r"\b(?:wont|will not|not going to) be alive (?:by|for|to see|next|in|much)\b",
+        r"\b(?:no|(?:cant|cannot|can not|dont|do not) see (?:a|any|the)) (?:way out|escape|exit|way forward"
+        r"|light at the end(?: of (?:the|this) tunnel)?)(?: (?:of|from) (?:this|it|here|this life|my life|my head))?"
+        r"(?= *(?:$|[,.!?;]|for me|any ?more|at all|except|other than|left|in sight|but (?:one|death|dying|to)))",
+        r"\bonly (?:way out|exit|escape|option|solution|answer)(?: left)? (?:is|would be|seems to be) (?:to )?"
+        r"(?:not (?:be|being) (?:here|alive|around)|not exist(?:ing)?|disappear\w*|leave for good|end it"
+        r"|sleep forever|stop existing)\b",
+        r"\b(?:world|everyone|everybody|life|my family) (?:to |would |will |could |can |should )?(?:just )?"
+        r"(?:go|carry|move) on without me\b(?! (?:for|while|at|tonight|today|this|next|till|until)\b)",
+        r"\b(?:world|life|everything|everyone|everybody|my family|things) without me (?:in it )?(?:\w+ ){0,2}"
+        r"(?:looks|seems|would be|is|feels) (?:so much |much |a lot |way )?(?:better|happier|easier|lighter|calmer)\b",
+        r"\b(?:hope|wish|pray)\w* (?:that )?(?:this|today|tonight|it) (?:is|was|will be|would be) (?:my|the) "
+        r"(?:last|final) (?:night|day|sunrise)\b(?! (?:at|of|in|with|before|here|off)\b)",
+        r"\b(?:hope|hoping|pray\w*) i (?:dont|do not|never|wont) make it (?:through|to|past) (?:the night|tomorrow"
+        r"|morning|another|the week|christmas|my birthday)",
+        r"\bnever (?:have to )?feel anything (?:ever )?again\b",
+        r"\b(?:dont think|doubt|not sure) (?:that )?(?:ill|i will|im going to|i can) (?:make it|last|be (?:here|around"
+        r"|alive)) (?:to|till|until|through|past) (?:christmas|my birthday|new year|the new year|next year|spring"
+        r"|summer|another (?:year|month|week))\b",
+        r"\b(?:scared|afraid|terrified|frightened) of waking up\b(?! (?:early|late|at|for|in|on|to)\b)",
+        r"\b(?:death|dying|being dead)\b.{0,40}\bhow (?:to|i could|i would|i can) (?:get there|do it|make it happen)\b",
+        r"\b(?:imagin\w*|pictur\w*|fantasi[sz]\w*|think\w* about|dream\w* about) (?:\w+ ){0,3}(?:my|at my) (?:own )?"
+        r"funeral\b",
+        r"\bpretend\w* (?:that )?(?:i )?(?:want to|wanna) (?:be alive|live|be here|exist)\b",
+        r"\b(?:world|life|everything) to stop and let me (?:off|out|go)\b",
+        r"\b(?:existing|being alive|living|life|being me) (?:hurts|is (?:too )?painful|is unbearable|is agony)\b"
+        r".{0,40}\bwant (?:it|this|that) (?:all )?to (?:stop|end|be over)\b",
+        r"\b(?:no|(?:whats|what is) (?:even )?the) point (?:to|in|of) (?:me )?(?:being alive|staying alive|existing"
+        r"|me being (?:here|alive|around)|my (?:life|existence)|me)(?= *(?:$|[,.!?;]|any ?more|at all|honestly))",
+        r"\b(?:no|(?:cant|cannot|dont) see (?:any|a|the)) (?:reason|point) (?:to|in) (?:go(?:ing)? on|liv(?:e|ing)"
+        r"|keep(?:ing)? (?:going|living)|be(?:ing)? (?:here|alive)|stay(?:ing)? alive|stay|stick around"
+        r"|carry(?:ing)? on)\b(?! with| in| at| for| late| up| home)",
+        r"\bnothing (?:left )?to live for\b|\bwhy (?:should|would|do) i (?:keep|go on|bother) (?:living|being alive)\b",
+        r"\b(?:whats|what is) (?:even )?the point (?:of|in) (?:living|being alive|going on|life|existing)\b",
+        r"\b(?:tired|sick) of (?:living|life)\b(?! (?:admin|in|on|as|at|with)\b)",
+        r"\blife (?:isnt|is not|aint|is no longer) worth (?:living|it)\b(?! without)",
+        r"\b(?:cant|cannot|can not|dont think i can|can no longer) (?:go on|keep going|carry on)"
+        r"(?= *(?:like this|anymore|any ?more|living|$|[,.!?]))",
+        r"\bthink(?:ing)? about (?:dying|being dead|not existing|not waking up)\b",
+        r"\b(?:dying|being dead|death) would be (?:a |such a )?(?:relief|easier|better|peaceful)\b",
+        r"\b(?:only|best) (?:way|option|answer)\b(?: \w+){0,6} is (?:to die|death|dying|suicide)\b",
+        r"\bway out except (?:dying|death)\b|\bwant out of (?:this )?life\b|\bfeel like dying\b",
+        r"\b(?:disappointed|upset|angry) (?:that )?im still (?:alive|here|breathing)\b",
+        r"\b(?:fantasi[sz]\w*|dream\w*|thinking) about my (?:own )?(?:death|funeral|suicide)\b",
+        r"\bdeserve (?:to (?:be hurt|suffer|feel pain)|pain|the pain)\b",
+        r"\b(?:take|taking|took) myself out of (?:the equation|the picture|their lives|everyones lives)\b"
+        r"|\bremove myself (?:from (?:the equation|the picture|their lives|everyones lives|this world|existence)"
+        r"|permanently|for good)\b",
+    ],
+    ("passive suicidal ideation", CONCERN, "ideation", "nr"): [
+        r"\b(?:im|i am) ending it\b",
+        r"\bend(?:ing)? it(?= *(?:tonight|today|tomorrow|now|soon|(?:this|next) (?:weekend|week)|$|[,.!?]))",
+        r"\bend(?:ing)? (?:things|everything)\b(?! (?:with|between))",
+    ],
+    ("hopelessness", CONCERN, "ideation", "n"): [
+        r"\b(?:cant|cannot|dont) see (?:a|any) future\b(?! (?:with|in)\b)",
+        r"\b(?:cant|cannot|can no longer|dont want to) (?:keep )?fight(?:ing)?(?: this| it)?(?= *(?:anymore|$|[,.!?]))",
+    ],
+    # --- burden: "they'd be better off", "won't be a problem much longer" ---
+    ("feeling like a burden", CONCERN, "ideation", "n"): [
+        r"\b(?:im|am|feel|feeling|being|become|becoming)(?: like)?"
+        r"(?: just| only| nothing but| such| so much of| always)? (?:a |such a )?"
+        r"(?:huge |massive |big |total |constant )?burden\b",
+        r"\bburden (?:to|on|for) (?:everyone|everybody|my family|them all|the people i love)\b|\bwont be a burden\b",
+        r"\b(?:better off|happier|easier|lighter|freer)\b(?: \w+){0,4} (?:if i (?:just )?(?:wasnt|werent|was not"
+        r"|were not|didnt exist|was gone|were gone|am gone|disappeared|left for good|died|was dead)"
+        r"|with(?:out)? me gone|without me (?:around|here|in (?:the|their) (?:picture|lives|way)))\b"
+        r"(?! (?:for|on|at|to|this|next|today|tonight)\b)",
+        r"\b(?:theyd|theyll|they would|they will|everyone would|everybody would|everyoned|everyonell|my family would"
+        r"|my kids would|the kids would|people would|youd|you would|shed|she would|hed|he would|my \w+ would)"
+        r"(?: all| honestly| really| genuinely| probably| definitely| just)*(?: be)? (?:so much |much |way |a lot )?"
+        r"better off(?= *(?:$|[,.!?;]|honestly|really|anyway|though|tbh|im sure|i know|without (?:me|my)|if i|when i"
+        r"|once i|after i|with me gone|with(?:out)? (?:a|an|another) (?:\w+ )?(?:who isnt me|other than me)"
+        r"|with no (?:mum|mom|dad|mother|father|me)))",
+        r"\b(?:im|i am|feel like|being|just|such|only|nothing but)(?: (?!not\b|never\b|no\b)\w+){0,2} (?:a |such a )?"
+        r"(?:weight|millstone"
+        r"|drain|dead weight|albatross|anchor|burden|problem|nuisance|waste of space) (?:around|round|on|to|for) "
+        r"(?:everyones?|everybodys?|their|my familys?|them|the people|you all|my (?:family|parents|friends|kids"
+        r"|partner|wife|husband))\b",
+        r"\b(?:and )?then (?:nobody|no one|noone) (?:has|will have|needs?|will need|would have) to (?:worry about"
+        r"|deal with|look after|take care of|put up with) me\b|\b(?:nobody|no one|noone) (?:will )?(?:ever )?"
+        r"(?:has|have|needs?) to (?:worry about|deal with|put up with) me (?:again|any ?more|ever again)\b",
+    ],
+    ("feeling like a burden", CONCERN, "ideation", "ng"): [
+        r"\b(?:better off|happier|fine|okay|alright|relieved|move on|get over it)\b(?: \w+){0,3} (?:once|when|after|if)"
+        r" im (?:gone|dead|not (?:here|around)(?: any ?more)?|no longer (?:here|around))\b"
+        r"(?! (?:for|on|to|from|this|next|away|abroad|a|two|three|\d+|the|at|in|out)\b)",
+        r"\bwont be (?:a |anyones |anybodys |your |their |such a )?(?:problem|burden|bother|nuisance|worry|trouble)"
+        r"(?: (?:for|to|on) (?:anyone|anybody|you|them|everyone|anyone else|my family))? (?:much |for much |any ?)?"
+        r"(?:longer|soon|for long|much more)\b|\bwont be (?:anyones|anybodys) (?:problem|burden|worry)\b",
+        r"\b(?:soon|shortly)\b(?: \w+){0,2} (?:wont|will not|not) be (?:anyones|anybodys|your|their|a) "
+        r"(?:problem|burden|worry)\b",
+    ],
+    ("feeling like a burden", CONCERN, "ideation", "nr"): [
+        r"\b(?:deserve|deserves|deserved) (?:so much |much |way )?(?:better|more|someone better) than "
+        r"(?:having )?me\b",
+    ],
+    # --- goodbyes and putting affairs in order ---
+    ("goodbye or preparation", CONCERN, "prep", "nsg"): [
+        r"\b(?:wont|will not|not going to) be (?:around|here) (?:much |for much |for )?(?:longer|long)\b",
+        r"\bwont be around to\b|\bif im (?:gone|dead|not here) tomorrow\b",
+        r"\b(?:said|saying|say|written|wrote|writing|write) (?:my )?(?:goodbyes?|farewells?|letters|notes) "
+        r"to (?:everyone|everybody|all)\b",
+        r"\b(?:said|say|saying) (?:all )?my goodbyes\b(?! to)",
+        r"\bthis is (?:my )?goodbye\b|\b(?:goodbye|farewell) (?:letters?|notes?)\b",
+        r"\b(?:my|the) (?:note|letters?) (?:is|are) (?:written|done|ready)\b|\bwho gets my (?:things|stuff)\b",
+        r"\b(?:giving|gave|give|given) (?:away (?:almost |nearly )?(?:all |most )?(?:of )?my (?:things|stuff|belongings"
+        r"|possessions|clothes|books|records|jewellery|games)\b|(?:all )?my (?:things|stuff|belongings|possessions) "
+        r"away\b|away (?:almost |nearly )?everything i own\b)",
+        r"\bwont need (?:them|it|my \w+) (?:where im going|anymore|soon|much longer)\b",
+        r"\b(?:the|my) last (?:thing|entry|words?) (?:ill|i will|im going to) (?:ever )?write\b",
+        r"\b(?:wrote|written|writing) (?:letters|notes|a letter|a note)\b.{0,60}\bjust in case\b",
+        r"\b(?:started|been|keep) saying goodbyes?\b|\b(?:note|letter) .{0,30}explaining why\b",
+        r"\bmade sure (?:everyone|everybody|they|the kids|my \w+) (?:will be|is|are) (?:looked after|taken care of)\b",
+        r"\bmade sure (?:\w+ ){0,3}(?:will|would|can|is going to|gets to) (?:go|be going|go to|be looked after"
+        r"|be taken care of|be fed|be okay|be ok|be fine|be alright|be cared for|have a (?:good )?home)\b"
+        r"(?! (?:\w+ ){0,3}(?:while|during|for the (?:week|weekend|day|night)|when im (?:away|on|at)|tomorrow"
+        r"|tonight))",
+        r"\b(?:letters?|notes?|messages?)\b(?: \w+){0,6} (?:for (?:after|when) im gone|to (?:be )?(?:read|open(?:ed)?)"
+        r" (?:after|when) im gone|explaining (?:why|everything|it all))\b",
+        r"\b(?:the )?(?:messages?|notes?|letters?|videos?) (?:ill|i will|im going to|i want to|i plan to) leave\b",
+        r"\b(?:wrote|written|writing|finished|left|sealed|hid|hidden) (?:the|my|all the|all my) (?:notes|letters)\b"
+        r"(?= *(?:$|[,.;!?]| (?:theyre|are|and|for everyone|to everyone|in)\b))",
+        r"\b(?:this is|this will be|this might be|this may be|probably) (?:the|my) (?:last|final) "
+        r"(?:time (?:ill|i will|im going to|i) (?:ever )?(?:write|post|be writing|journal)|entry|post|page)\b"
+        r"(?! (?:\w+ ){0,4}(?:before|until|till|for (?:a|the|two|\d+)|this (?:week|month|year)|of (?:the|this)"
+        r"|in this (?:notebook|journal|book)))",
+        r"\b(?:when|after|once|by the time) im (?:gone|dead|no longer (?:here|around)|not (?:here|around) any ?more)"
+        r"(?! (?:for|on|to|from|this|next|away|abroad|a|two|three|\d+|the|at|in|out|shopping|travelling)\b)",
+        r"\bnothing (?:i own|i have) (?:matters|will matter|means anything) (?:now|any ?more|where im going)\b",
+        r"\b(?:left|leaving|leave|wrote down|written down|writing down) (?:all )?(?:my |the )?(?:passwords|pins|pin "
+        r"numbers|bank details|logins?|login details|account details)\b(?! (?:at|on|in)\b)"
+        r"|\bpasswords\b.{0,40}\b(?:left|leave|leaving) (?:them|it|a list) (?:for|with)\b",
+        r"\b(?:put|putting|get|getting|got|sorting|sorted) (?:all )?my affairs (?:in order|sorted|straight)\b",
+        r"\b(?:clos\w*|cancel\w*|delet\w*|shut\w* down) (?:all )?(?:of )?(?:my )?(?:subscriptions|(?:bank |social "
+        r"media |online )?accounts)\b(?=.{0,60}\b(?:tidy|for (?:them|my family|whoever)|afterwards|so (?:nobody|no one"
+        r"|noone|they|its easier|theres less)|easier for))",
+        r"\bso (?:nobody|no one|noone|they|nobody else|my \w+|mum|dad) (?:has|have|will have|needs?|wont have|doesnt "
+        r"have) to (?:deal with|sort out|clean up|go through|sort through) (?:\w+ ){0,3}(?:after|afterwards"
+        r"|when im gone|once im gone)" + _CLAUSE_END,
+        r"\b(?:wrote|written|writing|write|made|making|make|updated|updating|update|finished|finalis\w*|finaliz\w*"
+        r"|drafted|drafting|done|did|sorted(?: out)?|signed) (?:up )?(?:my|a) (?:own )?(?:will|last will"
+        r"(?: and testament)?)\b(?! (?:power|to live|to survive|to carry on|be)\b)",
+        r"\b(?:left|leaving|wrote|written|writing) (?:clear |detailed )?(?:instructions|a list|notes?) (?:for|about) "
+        r"(?:(?:the|my) )?(?:cat|cats|dog|dogs|pets?|plants|kids|funeral|whoever finds me)\b"
+        r"(?! ?(?:sitter|feeder|walker|minder|while|for the (?:week|weekend)))",
+        r"\b(?:planned|planning|plan|chose|chosen|picked|picking|choose) (?:the )?(?:music|songs?|readings?|hymns?"
+        r"|flowers) for my (?:own )?funeral\b|\bplann(?:ed|ing) my (?:own )?funeral\b",
+        r"\b(?:told|texted|messaged|called|rang|wrote to) (?:everyone|everybody|all the people|the people) i love "
+        r"(?:tonight |today |this evening )?to (?:tell|say)(?: them)? (?:i love them|goodbye|how much i love them)\b",
+        r"\b(?:gave|given|giving|give|rehom\w*|found (?:a )?new homes? for) (?:away )?my (?:dog|cat|pets?|rabbit"
+        r"|hamster|bird|parrot|puppy|kitten)\b",
+        r"\b(?:picked|chosen|chose|set|decided on|settled on|fixed|marked|circled) (?:a|the|my) (?:date|day)\b"
+        r"(?= *(?:$|[,.!?;]|now|already|last night|today|and|for it|for when))",
+        r"\bdecided (?:that )?(?:its|it is|it will be|itll be|its going to be|it has to be|it should be) (?:on|at|this"
+        r"|next|tonight|tomorrow|before|after|the (?:day|night|weekend))\b",
+        r"\b(?:this|next|tonight|today|tomorrow|sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?: \w+)? "
+        r"(?:will be|is going to be|is|would be|has to be) (?:my |the )?(?:last|final) (?:one|weekend|sunrise"
+        r"|christmas|birthday|night)(?= *(?:$|[,.!?;]|ever|for me))",
+        r"\bif (?:youre|you are|ur|anyone is|someone is|somebody is) reading this\b(?=.{0,60}\b(?:sorry|love you"
+        r"|forgive|gone|dont blame|goodbye|too late))",
+    ],
+    ("goodbye or preparation", CONCERN, "prep", "ns"): [
+        r"\b(?:letters?|notes?|messages?|cards?|emails?|texts?|videos?)\b(?: \w+){0,6} so (?:they|she|he|you|everyone"
+        r"|my \w+|mum|dad)(?: will| would|ll|d)? (?:understand|know why|know it wasnt|not blame|dont blame|wont blame"
+        r"|can understand|forgive me)\b",
+    ],
+    ("goodbye or preparation", CONCERN, "prep", "g"): [
+        r"\bplease (?:dont|do not|never|try not to) blame yourselv?(?:es|f)\b",
+        r"\bletters?\b.{0,40}\bsorry for (?:leaving|going|what im about to do|everything)\b",
+        r"\b(?:ive |i have )?made (?:my )?peace"
+        r"(?= *(?:$|[,.!?;]| with (?:it all|everything|dying|death|leaving|going)))",
+    ],
+    # --- self-harm ---
+    ("self-harm", URGENT, "selfharm", "na"): [
+        r"\b(?:cut(?:ting|s)?|slash(?:ed|ing)?|carv(?:e|ed|ing)|burn(?:ed|t|ing)?|hurt(?:ing)?|harm(?:ed|ing)?|"
+        rf"punch(?:ed|ing)?|hit(?:ting)?|starv(?:e|ed|ing)|scratch(?:ed|ing)?) {_ME}\b"
+        r"(?! (?:a|some|another) (?:slice|piece|bit|break)| some slack| off\b)",
+        r"\b(?:cut|cutting|carv(?:e|ed|ing)|slic(?:e|ed|ing)|slash(?:ed|ing)?|burn(?:ed|t|ing)?|scratch(?:ed|ing)?) "
+        r"(?:into )?my (?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)\b",
+        r"\buntil (?:it|they|i) (?:bleed|bled|bruise)|\bbled because i deserve\b|\bwant to bleed\b",
+        r"\bpunish(?:ing)? myself (?:by|with) (?:cutting|hurting|burning|starving|hitting)\b",
+        r"\bby cutting(?= again|\s*$|\s*[,.!?])",
+    ],
+    ("self-harm", URGENT, "selfharm", "ns"): [
+        r"\b(?:i|im|ive|been|started|start|keep|kept|still|again|to|wanna|my) "
+        r"self[ -]?(?:harm(?:ing|ed)?|injur(?:e|ing|ed))\b",
+        r"\burges? to (?:cut|burn|hurt|harm|self)",
+        r"\b(?:want(?:ed)? to|wanna|need to|going to|gonna) (?:cut|burn)(?= again|\s*$|\s*[,.!?]| so\b| tonight)",
+        r"\b(?:been|started|start|keep|kept) cutting(?= again\b| myself|\s*$|\s*[,.!?;]| and)|\bcutting again\b",
+        r"\b(?:i|ive) cut again\b",
+        r"\brelaps(?:e|ed)\b(?=.{0,80}\b(?:cut|self[ -]?harm|blade|razor))|\bcut myself\b.{0,80}\brelaps",
+    ],
+    ("self-harm", CONCERN, "selfharm", "n"): [
+        r"\b(?:hid(?:e|ing)?|cover(?:ed|ing)?) (?:up )?(?:the |my )?(?:fresh |new )?"
+        r"(?:marks|scars|cuts|burns|wounds)\b",
+        r"\b(?:fresh|new) (?:cuts|wounds)\b|\b(?:took|take|taking|got) (?:the|my) (?:blade|razor|blades) out\b",
+    ],
+    # --- plans and means ---
+    ("plan or means", URGENT, "plan", "n"): [
+        r"\bnoose\b|\bsuicide (?:note|letter|plan)\b|\bplan(?:ning|ned)? my (?:own )?(?:suicide|death)\b",
+        r"\b(?:take|took|taking|swallow(?:ed|ing)?) (?:all|a handful|too many|a bunch) "
+        rf"(?:of )?(?:my |the )?{_PILLS}\b",
+        rf"\b(?:take|swallow|down)\w* (?:the )?(?:whole|entire) (?:bottle|packet|pack|box) of {_PILLS}\b",
+        r"\b(?:think(?:ing)? (?:about|of)|thought (?:about|of)|imagin(?:e|ing)|pictur(?:e|ing)|plan(?:ning)? (?:to|on)"
+        r"|going to|gonna|want(?:ed)? to"
+        r"|about to|how easy it would be to) (?:\w+ ){0,2}(?:jump(?:ing)?|step(?:ping)?|throw(?:ing)? myself"
+        r"|overdos(?:e|ing)|od(?:ing)?|driv(?:e|ing)(?: my car)? (?:off|into)"
+        r"|walk(?:ing)? (?:out )?into (?:the sea|the ocean|the river|traffic))\b"
+        r"(?! (?:in|into) the (?:sea|pool|lake)|(?: \w+){0,3} (?:window|pool))",
+        r"\b(?:ill|i will|id|i could) (?:just )?(?:jump|step|throw myself) (?:off|from|in front of|under) "
+        r"(?:\w+ ){0,2}(?:bridge|roof|building|balcony|cliff|train|tower|ledge|motorway)\b",
+        r"\b(?:just|could) (?:step|jump|walk) (?:off|in front of|into traffic)\b",
+        r"\b(?:sitting|standing|sat|stood) (?:on|at) (?:the )?(?:edge|ledge) of "
+        r"(?:the|a|my) (?:roof|bridge|building|balcony|platform)\b",
+        r"\b(?:painless|quick|easy|quickest|best) (?:ways?|methods?) to die\b|\bhow (?:many|much) .{0,40}to overdose\b",
+        r"\b(?:have|got|made) a plan (?:to (?:end|kill|die|do it)|and i know)\b|\bplan is to do it\b",
+        r"\bcounting (?:my |the )?(?:pills|tablets)\b|\b(?:have|got) (?:the|my|enough) (?:pills|tablets|rope) ready\b",
+        r"\b(?:take|taking|took|swallow\w*) every (?:pill|tablet)\b|\balmost (?:stepped|jumped) (?:off|in front)\b",
+        r"\b(?:razor|blade|knife) (?:against|to|on|into) my (?:wrists?|arms?|skin|throat|thighs?)\b",
+        r"\b(?:know|planning|planned|worked out|figured out|decided|picked|thought about|thinking about) "
+        r"(?:exactly )?(?:how|when|where) (?:im going to|id|i would|i will|ill) do it\b",
+        r"\b(?:use|using|used|turn|turning|point|pointing) (?:it|them|that|the \w+|a \w+) on myself\b",
+        r"\b(?:nobody|no one|noone) (?:will|is going to|would) (?:find out|know|notice|find me) (?:until|till) "
+        r"(?:after|its too late|it(?:s| is) over|the morning)\b",
+    ],
+    ("plan or means", URGENT, "plan", "nsm"): [
+        r"\b(?:stockpil\w*|hoard\w*|sav(?:e|ed|es|ing|in)|stash\w*|hid(?:e|es|ing|den)?|hidd\w*|squirrel\w*"
+        r"|gather\w*|accumulat\w*|build\w* up|putting aside|put aside|setting aside|set aside|keeping back|kept back)"
+        r" (?:up |away |aside |back )?(?:(?:all|some|enough|more|extra|a few|any|loads|lots|a lot|a stash|a supply"
+        r"|a bunch) (?:of )?)?(?:my |the |her |his |their |\w+s |these |those )?(?:own |old |extra |spare |leftover "
+        rf"|\w+ )?{_PILLS}\b",
+        rf"\bcollect(?:ing|ed)? (?:up )?(?:my |the |all the |\w+s )?(?:\w+ )?{_PILLS} (?:in|under|for|until|over)\b"
+        r"(?! the (?:pharmacy|chemist|surgery|hospital))",
+        rf"\b{_PILLS}\b(?: \w+){{0,2}} (?:saved|stashed|stockpiled|hidden|hoarded|collected|squirrelled|put aside"
+        r"|tucked away)\b|\bstash(?:ed)? (?:of )?(?:my )?" + _PILLS + r"\b",
+        rf"\b(?:got|have|had|collected|saved|there are|theres) enough (?:\w+ )?{_PILLS}\b"
+        r"(?! (?:for|to last|until|till|left for)\b)",
+        rf"\b{_PILLS} (?:are |were )?(?:all )?(?:lined up|laid out|spread out|counted out|in a (?:pile|row|line))\b"
+        rf"|\b(?:lin(?:ed|ing) up|laid out|laying out|count(?:ed|ing) out) (?:all )?(?:my |the )?(?:\w+ )?{_PILLS}\b",
+        r"\bstar(?:e|ed|ing) at (?:the |my |a |all (?:the|my) )?(?:bottle of |box of |packet of |pile of )?"
+        rf"{_PILLS}\b|\b{_PILLS}\b.{{0,60}}\bstar(?:e|ed|ing) at (?:them|it)\b",
+        rf"\ball (?:of )?my (?:\w+ )?{_PILLS} (?:on|in front of|next to|beside|lined up|laid out|out on)\b"
+        rf"|\b(?:vodka|whisky|whiskey|alcohol|booze|gin)\b.{{0,40}}\ball (?:of )?my (?:\w+ )?{_PILLS}\b",
+        rf"\b{_PILLS}\b.{{0,80}}\bso (?:they|the pharmacist|the chemist|the shop|nobody|no one|noone|the doctor) "
+        r"(?:wouldnt|wont|didnt|would not|will not|doesnt|dont) (?:ask|notice|suspect|question|get suspicious|know)\b",
+        r"\b(?:filled|refilled|got|collected|ordered|picked up) (?:my )?(?:prescription|repeat prescription|repeat"
+        r"|meds|pills|tablets) early\b.{0,60}\b(?:enough|extra|spare|so i (?:have|had|can))",
+        rf"\bstopped taking (?:my )?{_PILLS}\b.{{0,40}}\b(?:keep|keeping|saving|save|stor\w*|hid\w*|collect\w*)\b",
+        r"\b(?:look(?:ed|ing)? up|googl\w*|search\w*|research\w*|check\w*|read about|reading about|work(?:ed|ing)? out"
+        r"|calculat\w*|figur\w* out|find out|found out|know|knowing|wonder\w*) (?:the |what (?:the |a )?|what is "
+        r"(?:a |the )?|how much (?:is )?(?:a |the )?)?(?:lethal|fatal|deadly|toxic|overdose) (?:dose|amount|quantity)",
+        rf"\bhow (?:much|many)(?: (?:of (?:them|those|these|my \w+)|(?:\w+ )?{_PILLS}))? (?:it )?(?:would |will |d "
+        r"|does it |do i |would i |i(?:d| would| will)? )?(?:it )?(?:take|takes|need|be enough|kill)\b"
+        r"(?= *(?:$|[,.!?;]|to (?:die|end it|kill|do it|be fatal|overdose|not wake|go)))",
+        r"\bhow long (?:it )?(?:takes|does it take|would it take|it would take|to) (?:to )?(?:die|bleed out|drown"
+        r"|suffocate|lose consciousness|pass out)\b|\bbleed(?:ing)? out\b",
+        r"\b(?:googl\w*|look\w* up|research\w*|search\w*|figur\w* out|work\w* out|how (?:to|i could|could i|can i)) "
+        r"(?:how to )?make it (?:look|seem) like an accident\b",
+        r"\b(?:research\w*|read\w* (?:up )?(?:about|on)|look\w* (?:up|into|at)|googl\w*|search\w* (?:for|up)?"
+        r"|compar\w*|watch\w* videos (?:on|about)|forums? about) (?:different |suicide |painless |quick |possible "
+        r"|the )?(?:methods|ways to (?:die|do it|go|end it)|(?:the )?(?:most |least )?(?:reliable|painless|quickest"
+        r"|fastest|surest|effective|quick|easy) (?:way|method)s?)\b(?! (?:for|of|in|to (?!die|do it|end|go\b)))",
+        r"\b(?:bought|buy|buying|got|get|getting|ordered|order|hid|hidden|hiding|keep|keeping|kept|found) "
+        r"(?:a |some |the |my |another |new )?(?:length of )?rope\b(?! (?:for|to tie|to hang (?:the|a|up|out|washing"
+        r"|clothes)|swing|ladder|light|bridge|course|access)\b)|\b(?:the|my) rope (?:is|was|s|has been) (?:in|under"
+        r"|hidden|ready|upstairs)\b",
+        rf"\bwhere (?:\w+ ){{0,3}}(?:keeps?|kept|hides?|hid|stores?|locks? up) (?:the|his|her|their|a|my|our) {_GUN}"
+        rf"|\b(?:{_GUN}|barrel)\b(?: \w+){{0,3}} (?:in my (?:lap|mouth|hands?)|to my (?:head|temple|chest)"
+        r"|against my (?:head|temple|chest))\b|\b(?:hold\w*|held|load\w*|star\w* at|look\w* at|sat with|sitting with"
+        rf"|think\w* about|found|bought|got) (?:the|a|my|his|her|our|(?:my )?\w+s) {_GUN}\b",
+        r"\b(?:check\w*|look\w* up|googl\w*|search\w*|research\w*|find out|found out|work\w* out|measur\w*|wonder\w*)"
+        rf" (?:how high|how tall|how far down|how far the drop|the height of)\b(?: \w+){{0,3}} {_HEIGHT}\b"
+        rf"|\b(?:which|what) {_HEIGHT} (?:is|was|are) (?:the )?(?:highest|tallest|high enough)\b"
+        rf"|\b(?:check\w*|look\w* up|googl\w*|search\w*|research\w*|find out|found out) (?:the )?(?:highest|tallest) "
+        rf"{_HEIGHT}\b",
+        r"\bwhere (?:theres|there is|there are|they have|it has) no (?:fence|fences|railings?|barriers?|nets?"
+        r"|cameras?|cctv)\b",
+        r"\bnot to (?:catch|get on|board|ride) (?:one|it|a train|them)\b",
+    ],
+    ("goodbye or preparation", CONCERN, "prep", "nsm"): [
+        r"\b(?:watch\w*|star\w* at|look\w* at|stand\w* (?:near|by|at)) (?:the )?(?:trains?|traffic|lorries)\b"
+        r"(?: \w+){0,4} (?:fast|speed|rush\w*|too long|too close|the edge)\b"
+        r"|\b(?:edge of the platform|platform edge)\b",
+    ],
+}
+
+# Two statements that count only together, within PAIR_WINDOW characters: "Gave my guitar to Jake. I won't be
+# needing it." and "Saturday is the day. Everything's ready."
+PAIR_WINDOW = 300
+PAIRS = [
+    (
+        ("goodbye or preparation", CONCERN, "prep"),
+        re.compile(
+            r"\b(?:gave|given|giving|give|handed|handing|passed|passing) (?:away |out |over |on )?(?:all |most |some "
+            r"|half )?(?:of )?my \w+"
+        ),
+        re.compile(
+            r"\b(?:wont|will not|wouldnt|dont|do not|no longer) (?:be )?(?:need|needing|use|using) (?:it|them|any of "
+            r"(?:it|them|this)|my \w+|these|those)(?: any ?more| now| soon| much longer| where im going| after)?"
+            r"(?! *(?:since|because|as|now|cos|cause|in|at|for|when|until|till|on|this|next|while|during)\b)"
+            r"|\b(?:told|asked) (?:him|her|them) to keep (?:it|them) (?:forever|for good)\b"
+        ),
+    ),
+    (
+        ("plan or means", URGENT, "plan"),
+        re.compile(
+            r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the \d+(?:st|nd|rd|th)?"
+            r"|next week|this weekend|next weekend|my birthday)\b (?:is|will be|its going to be) the (?:day|night)"
+            + _CLAUSE_END
+        ),
+        re.compile(
+            r"\beverything(?:s| is) (?:ready|set|in place|sorted|prepared)" + _CLAUSE_END + r"|\bmade up my mind\b"
+            r"|\bi know what (?:im going to|to|ill) do\b|\b(?:just )?need (?:to find )?the (?:nerve|courage)\b"
+        ),
+    ),
+]
+
+# Weak signals: they only count alongside ideation (or each other) in the same entry.
+MEANS = re.compile(
+    r"\b(?:bridge|roof|rope|noose|pills|tablets|meds|paracetamol|overdose|lethal dose|ledge|cliffs?|train tracks"
+    r"|razor|blade|knives|gun|rifle|shotgun)\b"
+)
+RESOLVE = re.compile(
+    r"\b(?:know|decided) (?:exactly )?what (?:im going to|to) do\b|\bmade up my mind\b"
+    r"|\b(?:going to|ill) (?:finally )?do it\b|\benough \w+(?: \w+)? to do it\b|\bi know what (?:its|it is) for\b"
+    r"|\beverything(?:s| is) (?:ready|in place)"
+    + _CLAUSE_END
+    + r"|\b(?:just )?need (?:to find )?the (?:nerve|courage)\b"
+)
+TIMELINE = re.compile(r"\b(?:tonight|this weekend|today is the day|before (?:monday|friday|the weekend))\b")
+# "I can't do this anymore" is everyday venting unless the entry is also hopeless.
+HOPELESS = re.compile(
+    r"\b(?:hopeless|pointless|no point|worthless|give up|giving up|nothing (?:matters|will ever|is ever)|trapped"
+    r"|never (?:going to )?get(?:s)? better|no way out|hate myself|im done|tired of (?:fighting|everything|trying)"
+    r"|meaningless|empty|numb|permanently|forever|for good|dont see the point (?:of|in) (?:any of it|anything)"
+    r"|i (?:just )?want out(?= *(?:$|[,.!?;])))\b"
+)
+IF_HOPELESS = re.compile(
+    r"\b(?:cant|cannot|can not) (?:do|take|handle) (?:this|it|any of this) (?:anymore|any ?more|much longer)\b"
+    r"|\b(?:cant|cannot|no way i can) (?:keep )?liv(?:e|ing) like this\b"
+    r"|\b(?:just )?want (?:everything|it all|it|the pain) to (?:end|stop|be over)\b"
+    r"|\bi (?:just )?want (?:it )?to stop(?= *(?:$|[,.!?;]))|\bi (?:just )?want out(?= *(?:$|[,.!?;]))"
+)
+
+# Suppressors: reasons a match is not the writer's own, current crisis.
+NEGATION = re.compile(
+    r"\b(?:not|never|no longer|dont|doesnt|didnt|wont|wouldnt|cant|cannot|couldnt|isnt|arent|wasnt|havent|hasnt"
+    r"|nor|no)\b((?:\s+\w+){0,3})\s*$"
+    r"|\b(?:dont|do not|didnt|never|no longer) (?:really |actually )?(?:think|believe|reckon|feel like)"
+    r"((?:\s+\w+){0,4})\s*$"
+)
+# "I can't stop thinking about killing myself" and "I don't know why I want to die" are not negations.
+REVERSAL = {"stop", "help", "wait", "know", "tell", "say", "understand", "explain", "believe", "admit", "hide"}
+REVERSAL |= {"why", "how", "if", "whether", "anyone", "see", "care", "mind"}
+ASKED = re.compile(r"\basked (?:me )?(?:if|whether)\b")  # screening questions, not statements
+CLAUSE = re.compile(r",|\b(?:but|and|because|so|though|although|yet)\b")
+SUBJECT = re.compile(
+    r"\b(i|im|ive|id|ill|me|myself|we|us|he|she|they|hes|shes|theyre|him|her|them|his|their|you|youre|someone|somebody"
+    r"|people|character|narrator|friend|brother|sister|mom|mum|mother|dad|father|son|daughter|cousin|uncle|aunt"
+    r"|gran|grandma|grandad|grandpa|husband|wife|boyfriend|girlfriend|partner|colleague|coworker|boss|patient"
+    r"|client|student|man|woman|guy|girl|kid|teenagers?|singer|author|neighbou?r)\b"
+)
+FIRST = {"i", "im", "ive", "id", "ill", "me", "myself"}  # "we" is deliberately not the writer alone
+FIGURATIVE_AFTER = re.compile(
+    r"^\s*(?:(?:of|from) (?:embarrassment|shame|laughter|laughing|boredom|cringe|envy|the heat|hunger)|laughing"
+    r"|my hair|for (?:forgetting|not|being|saying|doing|missing|eating|letting)\b|in the foot|to get (?:ready|fit)"
+    r"|(?:at|over|with) (?:the gym|work|training|revision|studying)|(?:\w+ ){0,3}(?:at \d+|when im (?:old|\d+)))"
+)
+JOKE = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|jk|just kidding|kidding|joking)\b|[😂🤣💀]")
+PURE_JOKE = re.compile(r"\b(?:jk|just kidding|only joking)\b")
+TRIVIAL = re.compile(
+    r"\b(?:meetings?|spreadsheets?|excel|emails?|inbox|zoom|printer|commute|traffic|queue|mondays?|homework|essay"
+    r"|group project|presentation|deadlines?|paperwork|karaoke|small talk|ikea|assignment|client|manager|office"
+    r"|shift|work)\b"
+)
+HYPERBOLE = re.compile(r"\b(?:if (?:i|we) (?:have to|hear|get|see)|one more|another|mak(?:es?|ing) me want to)\b")
+MEDIA = re.compile(
+    r"\b(?:song|lyrics?|book|novel|poem|film|movie|show|series|episode|character|narrator|chapter|album|chorus"
+    r"|verse|quote|play|sings?|podcast|documentary|article)\b"
+)
+ACCIDENT = re.compile(
+    r"\b(?:shaving|chopping|cooking|kitchen|knife slipped|slipped|accident(?:ally)?|by mistake|paper|glass|gym"
+    r"|workout|deadlifts?|lifting|running|football|playing|training|oven|stove|tray|pan|iron|kettle|hob|fell"
+    r"|tripped|falling|hiking|climbing|skiing|bike|garden(?:ing)?|diy|tin|sun|itch\w*|eczema|rash|bites?"
+    r"|carrying|stairs|furniture|sofa|tackle|sprain\w*|twist\w*|pulled a muscle|straighteners|curling iron)\b"
+)
+ACTIVITY_AFTER = re.compile(
+    r"^\s*(?:badly |a bit )?(?:(?:while|when) )?(?:(?!feeling|wanting|trying|hoping|thinking)\w+ing"
+    r"|on (?:a|an|the|some)|at (?:the|work)|by accident|accidentally)\b"
+)
+INTENT = re.compile(r"\b(?:on purpose|deliberately|intentionally|to feel|to punish|because i deserve)\b")
+# Everyday uses of means: climbing rope, clay shooting, the kids' medicine, a van under a low bridge.
+BENIGN_MEANS = re.compile(
+    r"\b(?:climb\w*|boat|tent|swing|garden\w*|camping|sail\w*|tow\w*|washing|clothes ?line|skipping|tug|hammock"
+    r"|knots? class|scouts?|crafts?|macram\w*|gym|pulley|anchor|tree ?house|horses?|rigging|kayak|canoe|jetty"
+    r"|harness|belay|abseil\w*|crossfit|clay|pigeons?|range|hunting|deer|target|licen[cs]e|gun safe|farm\w*"
+    r"|water pistol|nerf|toy|video games?|airsoft|paintball|glue gun|staple gun|nail gun|heat gun|spray gun"
+    r"|cap gun|shaped|army|police|cadets?|van|lorry|height restriction|clearance|trainspotting|model railway"
+    r"|photos?|museum|(?:out of|within) (?:the )?(?:kids|childrens|toddlers|babys)? ?reach|child ?proof"
+    r"|so the (?:kids|children|baby|toddler|dog) (?:cant|dont|wont)|expired|pharmacy returns?|dispos\w*)\b"
+)
+PAST = re.compile(
+    r"\b(?:used to|years? ago|months ago|when i was|back (?:then|in)|as a (?:kid|child|teen|teenager)|last year"
+    r"|in (?:high school|middle school|secondary school|college|uni|my (?:teens|twenties))|in (?:19|20)\d\d"
+    r"|\w+ (?:years?|months?) clean|clean for|in the past|the time i|i once|at my (?:lowest|worst))\b"
+)
+RECOVERED = re.compile(
+    r"\b(?:clean|recovered|recovery|no longer|grateful|glad|proud|doing (?:so |much )?better|still here|survived"
+    r"|how far|(?<!nothing )helped|(?:much |a )?better place|good place|doing well|healed|(?:now|today) (?:i|im)"
+    r"|(?:good|better|happy|okay|fine) now|these days|nowadays|(?:and )?im (?:okay|ok|alright|safe|alive)"
+    r"|(?:therapy|counsell?ing|treatment|medication|support) (?:has |have |really )?(?:helped|showed|taught|saved"
+    r"|changed|worked)|(?:feeling|it) (?:passed|lifted)|burned them|threw (?:them|it) away|got rid of (?:them|it)"
+    r"|volunteer\w*|(?:theyre|they are|its|it is) (?:gone|over) now)\b"
+)
+GOODBYE_CONTEXT = re.compile(
+    r"\b(?:airport|station|flight|trip|holiday|visit|leaving|last day|retir\w*|moving|moved|new job|graduation"
+    r"|funeral|grave|memorial|colleague|coworker|party|wedding|dinner|charity|declutter\w*|donat\w*|solicitor"
+    r"|lawyer|notary|mortgage|pension|insurance|life admin|grown ?up|newborn|surgery|operation|an(?:a)?esthetic"
+    r"|landlord|cleaner|babysitter|sitter|revision|exams?|lecture|meeting|thank ?you|christmas cards?|valentines?"
+    r"|new years?|allerg\w*|rescue|shelter|abroad|travel\w*|move house|new flat|new house|uni|semester|term)\b"
+)
+EXPLICIT = re.compile(
+    rf"{_SUICIDE}|{_SUICIDAL}|self[ -]?harm|\b(?:kill|hurt|cut|burn|harm)\w* {_ME}|\b(?:die|died|dying|dead|death)\b"
+    r"|\bburden|\bgoodbyes?\b"
+)
+# Reasons for a farewell or paperwork given in the sentence before it.
+GOODBYE_BEFORE = re.compile(
+    r"\b(?:surgery|operation|an(?:a)?esthetic|solicitor|lawyer|moving|move house|flight|trip|holiday|abroad|retir\w*"
+    r"|new job|wedding|due date)\b"
+)
+RELATIONSHIP = re.compile(
+    r"\b(?:with (?:him|her|them)|relationship|boyfriend|girlfriend|partner|husband|wife|dating|break ?up|job"
+    r"|contract|subscription|lease)\b"
+)
+
+# --- embedding prototypes: one statement per line or " | "-separated, grouped by kind ---
+# A "plan" prototype matched strongly makes an entry urgent; every other kind makes it a concern.
+_PROTOTYPE_TEXT = {
+    "ideation": """
+I want to kill myself. | I want to die. | I am going to end my life. | I keep thinking about suicide.
+I have been having suicidal thoughts. | I don't want to be alive anymore. | I wish I was dead.
+I don't want to wake up tomorrow. | I wish I could go to sleep and never wake up. | Dying would be a relief.
+There is no reason to go on living. | I have nothing left to live for. | What is the point of living anymore?
+I can't go on like this, I want it all to end. | I just want the pain to stop forever. | I don't see any way out.
+I want to disappear and never come back. | I don't want to exist anymore. | I wish I could just stop existing.
+I wish I had never been born. | I'm so tired of being alive. | I'm tired of existing, every day is too much.
+I hope I don't wake up in the morning. | Every night I pray that I won't wake up.
+I wish I could vanish forever and nobody would notice. | There is no way out for me.
+There's no escape from this pain. | I feel trapped and the only way out is to not be here.
+I don't want to be here anymore. | I'd rather not exist. | The world would be better without me in it.
+I'm just waiting for it all to be over. | I want everything to stop, permanently. | Life isn't worth living.
+I'm done with life. | I can't keep living like this and I don't want to. | I don't think I want to be alive much longer.
+I keep thinking about not being here anymore. | Sometimes I wish I could fall asleep forever.
+I want to stop feeling anything, ever again. | I hope a car hits me on the way home.
+I feel like I'm fading away and I don't want to fight it anymore. | I've given up on living.
+I don't want to do this life anymore. | I'm not going to be here much longer.
+i just want to not exist anymore honestly | i wish i could sleep forever and never have to feel this again
+Went to work, came home, ate, and the whole time I was thinking I don't want to be alive anymore.
+""",
+    "burden": """
+Everyone would be better off without me. | My family would be happier if I was gone.
+I am a burden to everyone. | I won't be a burden much longer. | Nobody would miss me if I disappeared.
+They'd be better off if I wasn't around. | I'm just a weight dragging everyone down.
+I'm a drain on everyone around me. | My kids deserve better than having me as a parent.
+Soon I won't be anyone's problem. | I won't be a problem for them much longer.
+It would be kinder to everyone if I just disappeared. | Nobody will have to worry about me for much longer.
+Nobody would even notice if I was gone. | All I do is make life harder for the people I love.
+They'd be relieved if I was gone, even if they cried at first.
+""",
+    "goodbye": """
+I won't be around much longer. | I am saying goodbye to everyone.
+I have written letters to the people I love in case I am gone. | I am giving away my things, I won't need them.
+I wrote letters to my family so they'll understand why. | I've written a note for my parents for when I'm gone.
+I gave my favourite things to my friends, I won't be needing them. | I told everyone I love them one last time.
+I've been quietly saying goodbye to people without them knowing. | This is my last journal entry.
+If you're reading this, I'm sorry. | Please don't blame yourselves, it wasn't your fault.
+I've sorted out my affairs so nobody has to deal with it afterwards. | I hope they can forgive me.
+I've made sure my pets will be looked after when I'm gone. | I'm sorry for what I'm about to do.
+I've tidied everything up so it's easier for them after. | I've made my peace and I'm ready to go.
+I wrote my will even though I'm young. | I've left my passwords and bank details for my family.
+I've cancelled my accounts so there's nothing left to sort out.
+""",
+    "plan": """
+I have been saving up my pills. | I looked up how many pills it would take. | I bought a rope to hang myself.
+I thought about jumping off the bridge. | I want to step in front of a train. | Tonight is the night I do it.
+I have a plan for how to end it. | I keep staring at the knives and thinking about using them on myself.
+I've been stockpiling tablets for weeks. | I have enough tablets saved now. | I looked up the lethal dose.
+I've been hiding my medication instead of taking it. | I've been researching methods online.
+I've been reading about the most painless way to do it. | I bought a rope and hid it in my room.
+I know where the gun is kept and I keep thinking about it. | I held the gun and thought about using it.
+I checked how high the bridge is. | I went to the cliffs and looked for a place without a fence.
+I stood on the platform waiting for a fast train. | I've picked the date. | I've chosen the day I'm going to do it.
+This weekend will be the last one. | I know exactly how and when I'm going to do it. | I've got everything ready.
+I drove to the bridge and sat there for an hour. | I keep walking down to the river and staring at the water.
+I put all my pills out on the table. | i have the pills ready in my drawer for when i decide
+Normal day at work and dinner with friends, but I've been saving my tablets in a drawer.
+Went shopping and cooked tea, and I've set a date for when I'm going to do it.
+""",
+    "selfharm": """
+I cut myself again. | I want to hurt myself. | I burned my skin to feel something. | I hit myself because I hate myself.
+I deserve to be in pain, so I hurt myself. | I relapsed and started self-harming again.
+""",
+}
+_HARD_NEGATIVE_TEXT = """
+My phone died. | This workout killed me. | I'm dying to see that film. | I'm dead tired after work.
+I could kill for a coffee. | I'm so bored I could die. | This spreadsheet makes me want to die, lol.
+I would never hurt myself. | I'm not suicidal. | I don't want to die, I want things to change.
+I no longer feel like a burden. | I used to self-harm but I have been clean for years.
+I watched a documentary about suicide prevention. | My friend's cat died. | My grandmother passed away.
+The character in the book wants to die. | If I have to sit through one more meeting I'll scream.
+I cut my finger while chopping onions. | I burned my hand on the oven. | I jumped into the sea with my friends.
+I said goodbye to my mum at the airport. | I gave away my old clothes to charity.
+I need to pick up my prescription pills. | I'm exhausted and just want to sleep all weekend.
+I can't do this job anymore, I'm quitting. | I'm feeling sad but I'll be okay.
+I don't want to wake up early tomorrow. | I don't want to go to work tomorrow. | I bought a rope for the garden.
+I want to disappear to a beach for a week. | I'm taking my medication every morning as prescribed.
+I could sleep forever after that long walk. | I wish I could vanish into a good book all weekend.
+There's no way out of this traffic jam. | I'm tired of eating the same dinner every day. | I'm tired of this weather.
+I took my tablets this morning as usual. | I sorted my pills into the weekly box. | I bought rope for climbing.
+We tied the boat up with a new rope. | We went clay pigeon shooting. | I cleaned my rifle for the hunting season.
+I set a date for the wedding. | I booked a date for my driving test. | I picked a date for the party.
+I wrote my will with a solicitor after the baby was born. | I wrote thank-you letters after my birthday.
+I'm giving my old bike to my nephew. | I said goodbye to my colleagues on my last day at work.
+I'm leaving for university next week and said goodbye to everyone. | I left a note for the cleaner.
+This is the last entry in this notebook, I'm starting a new one tomorrow. | I watched the trains with my son.
+We walked along the cliffs and enjoyed the view. | We drove over the bridge on the way to the coast.
+I checked the bus times. | I'm researching methods for my dissertation. | I looked up train times for my trip.
+My friend told me she has been saving her pills, so I helped her call a crisis line.
+Two years ago I felt like a burden, but now I feel loved. | I used to wish I wouldn't wake up, but I'm better now.
+I'm sad today but I know it will pass. | I miss my dad so much. | I'm exhausted and overwhelmed at work.
+I feel lonely but I'm going to call a friend. | I feel stuck in my job and want a change.
+I'm really anxious about my exam results. | I don't want to be a burden, so I asked my GP for help.
+I'm not going anywhere, I want to get better. | I don't want to sleep forever, I just want to rest well.
+I have no plans to hurt myself. | The cat sitter will look after the cats while I'm away.
+I'll be gone for two weeks on holiday. | I made a plan for the week: gym, work, cook.
+Everyone will be fine without me for the weekend. | The team would be better off with a bigger budget.
+I'm dreading the meeting tomorrow. | It's the anniversary of mum's death and I visited her grave.
+My grandad is writing his will. | I went up to the roof terrace for drinks. | I'm saving up for a holiday.
+I looked up how many calories are in a pizza. | I'm giving up chocolate for Lent. | I feel invisible at work.
+I'm scared about the surgery, I wrote letters to the kids just in case.
+"""
+
+
+def _split(block: str) -> list[str]:
+    return [s for s in re.split(r"\s*[|\n]\s*", block) if s]
+
+
+PROTOTYPES = [s for block in _PROTOTYPE_TEXT.values() for s in _split(block)]
+PROTOTYPE_KINDS = [kind for kind, block in _PROTOTYPE_TEXT.items() for _ in _split(block)]
+HARD_NEGATIVES = _split(_HARD_NEGATIVE_TEXT)
