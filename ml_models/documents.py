@@ -55,14 +55,20 @@ class SentenceVectors:
         self.embedder = embedder
         self.known: dict[str, np.ndarray] = {}
 
+    @staticmethod
+    def _key(sentence: str) -> str:
+        # The detector quotes sentences without their closing punctuation; the vectors barely differ.
+        return " ".join(sentence.split()).rstrip(".!?…;:,'\" ").lower()
+
     def remember(self, docs: EmbeddedDocuments) -> None:
-        self.known = dict(zip(docs.pieces, docs.piece_vectors))
+        self.known = {self._key(p): v for p, v in zip(docs.pieces, docs.piece_vectors)}
 
     def __call__(self, sentences: list[str]) -> np.ndarray:
-        missing = [s for s in dict.fromkeys(sentences) if s not in self.known]
+        keys = [self._key(s) for s in sentences]
+        missing = {k: s for k, s in zip(keys, sentences) if k not in self.known}
         if missing:
-            self.known.update(zip(missing, self.embedder.encode(missing)))
-        return np.stack([self.known[s] for s in sentences]) if sentences else np.zeros((0, self.embedder.dim))
+            self.known.update(zip(missing, self.embedder.encode(list(missing.values()))))
+        return np.stack([self.known[k] for k in keys]) if sentences else np.zeros((0, self.embedder.dim))
 
     def forget(self) -> None:
         self.known = {}
