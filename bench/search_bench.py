@@ -32,13 +32,22 @@ WORDS = (
 rng = random.Random(42)
 
 
+SYLLABLES = "ka lo mi ten ra su ve dor an bel cri fo gu ha jin ku lem nor pi qua sto tre ul vin wo".split()
+# A Zipf-distributed vocabulary: common diary words plus thousands of rarer made-up ones, like real text.
+VOCABULARY = WORDS + ["".join(rng.sample(SYLLABLES, rng.randint(2, 4))) for _ in range(6000)]
+ZIPF_WEIGHTS = [1 / (rank + 1) for rank in range(len(VOCABULARY))]
+
+
 def synthetic_words(n: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n))
+    return " ".join(rng.choices(VOCABULARY, weights=ZIPF_WEIGHTS, k=n))
 
 
 def make_vectors(n: int, centers: np.ndarray, np_rng) -> np.ndarray:
+    # Topic centres, sub-topics around them, then per-entry noise: structure like real sentence embeddings.
     picks = np_rng.integers(0, len(centers), n)
-    vectors = centers[picks] + np_rng.normal(0, 0.6 / np.sqrt(DIM) * 6, (n, DIM)).astype(np.float32)
+    sub = np_rng.normal(0, 0.35 / np.sqrt(DIM), (len(centers), 8, DIM)).astype(np.float32)
+    vectors = centers[picks] + sub[picks, np_rng.integers(0, 8, n)]
+    vectors += np_rng.normal(0, 0.3 / np.sqrt(DIM), (n, DIM)).astype(np.float32)
     return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
 
@@ -116,7 +125,7 @@ def main() -> None:
     corpus = load_corpus(args.total)
     np_rng = np.random.default_rng(99)
     queries_vec = make_vectors(args.queries, corpus["centers"], np_rng)
-    queries_txt = [" ".join(rng.sample(WORDS, 2)) for _ in range(args.queries)]
+    queries_txt = [" ".join(rng.sample(WORDS, 2)) for _ in range(args.queries)]  # common words: the hard case
     rows, report = [], {"total_entries": args.total, "load_s": corpus["load_s"], "hnsw_build_s": corpus["hnsw_build_s"]}
     for label in ("sb_big", "sb_small"):
         results = measure_user(selectors.entries_for(User.objects.get(username=label)), queries_vec, queries_txt)

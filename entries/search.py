@@ -48,21 +48,29 @@ def build_text_query(q: str) -> SearchQuery | None:
     return query
 
 
-def text_hits(qs: QuerySet[Entry], q: str, limit: int = CANDIDATES) -> list[Hit]:
+def text_hits(qs: QuerySet[Entry], q: str, limit: int = CANDIDATES, snippets: int = 20) -> list[Hit]:
+    """Ranked matches; highlighted snippets (ts_headline re-parses the text, so it is costly) for the top few."""
     query = build_text_query(q)
     if query is None:
         return []
-    rows = (
+    rows = list(
         qs.filter(search_vector=query)
-        .annotate(
-            rank=SearchRank(F("search_vector"), query, cover_density=True, normalization=1),
-            headline=SearchHeadline(
-                "content", query, config=CONFIG, start_sel=_MARK_OPEN, stop_sel=_MARK_CLOSE, max_words=30, min_words=12
-            ),
-        )
+        .annotate(rank=SearchRank(F("search_vector"), query, cover_density=True, normalization=1))
         .order_by("-rank", "-entry_date")[:limit]
     )
-    return [Hit(entry=e, score=e.rank, snippet=safe_snippet(e.headline), text_rank=i) for i, e in enumerate(rows, 1)]
+    headlines = dict(
+        qs.filter(pk__in=[e.pk for e in rows[:snippets]])
+        .annotate(
+            headline=SearchHeadline(
+                "content", query, config=CONFIG, start_sel=_MARK_OPEN, stop_sel=_MARK_CLOSE, max_words=30, min_words=12
+            )
+        )
+        .values_list("pk", "headline")
+    )
+    return [
+        Hit(entry=e, score=e.rank, snippet=safe_snippet(headlines.get(e.pk, "")), text_rank=i)
+        for i, e in enumerate(rows, 1)
+    ]
 
 
 def safe_snippet(headline: str) -> str:
@@ -84,7 +92,7 @@ def semantic_hits(qs: QuerySet[Entry], vector, limit: int = CANDIDATES, strategy
         else:
             with connection.cursor() as cur:
                 cur.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
-                cur.execute("SET LOCAL hnsw.ef_search = 100")
+                cur.execute("SET LOCAL hnsw.ef_search = 200")
                 cur.execute("SET LOCAL hnsw.max_scan_tuples = 200000")
             rows = list(ordered[:limit])
             if len(rows) < min(limit, available):
