@@ -107,19 +107,37 @@ def test_sign_up_write_see_live_analysis_edit_search_and_delete(stack, page):
     page.wait_for_selector(".analysis[data-status=done]", timeout=90_000)
     assert "Lovely light over the sea" in page.inner_text(".entry-body")
 
+    # The dashboard refreshes its numbers when another entry's analysis lands, without a reload.
+    page.goto(f"{server.url}/insights/")
+    check_a11y(page, "dashboard")
+    page.evaluate("() => { window.__noReload = true; document.getElementById('live-insights').__old = true; }")
+    csrf = next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
+    created = page.request.post(
+        f"{server.url}/api/v1/entries/",
+        data={"content": "Another calm evening at home."},
+        headers={"X-CSRFToken": csrf},
+    )
+    assert created.status == 201, created.text()
+    page.wait_for_function("() => !document.getElementById('live-insights').__old", timeout=90_000)
+    assert page.evaluate("() => window.__noReload") is True
+    page.goto(f"{server.url}/insights/week/")
+    check_a11y(page, "weekly review")
+
     # Find it.
-    page.goto(f"{server.url}/journal/?q=lighthouse")
+    page.goto(f"{server.url}/journal/search/?q=lighthouse")
     check_a11y(page, "search results")
     assert page.locator(".entry-card h2").first.inner_text().startswith("Lighthouse walk")
     page.goto(f"{server.url}/journal/?q=volcano")
     assert page.locator(".entry-card").count() == 0
+    page.goto(f"{server.url}/wellbeing/")
+    check_a11y(page, "wellbeing")
 
     # Delete it (to the trash).
     page.goto(f"{server.url}/journal/")
-    page.click(".entry-card h2 a")
+    page.click(".entry-card h2 a:has-text('Lighthouse walk')")
     page.click("button:has-text('Move to trash')")
     page.wait_for_url(re.compile(r"/journal/$"))
-    assert page.locator(".entry-card").count() == 0
+    assert "Lighthouse walk" not in page.inner_text("main .entry-list")
     page.goto(f"{server.url}/journal/trash/")
     check_a11y(page, "trash")
     assert "Lighthouse walk" in page.inner_text("main")

@@ -56,6 +56,27 @@
     }
     if (msg.crisis && msg.crisis.flagged && document.querySelector(".entry")) { window.location.reload(); }
   }
+  // Pages with [data-live-refresh] (the dashboard) re-read their numbers and charts from the server.
+  var refreshTimer = null;
+  function refreshLiveRegions() {
+    var regions = document.querySelectorAll("[data-live-refresh][id]");
+    if (!regions.length || !window.fetch || !window.DOMParser) { return; }
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(function () {
+      fetch(window.location.href, { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) {
+          if (!html) { return; }
+          var fresh = new DOMParser().parseFromString(html, "text/html");
+          regions.forEach(function (el) {
+            var replacement = fresh.getElementById(el.id);
+            if (replacement) { el.replaceWith(replacement); }
+          });
+        })
+        .catch(function () {});
+    }, 800);
+  }
+
   function connect() {
     var proto = window.location.protocol === "https:" ? "wss://" : "ws://";
     var ws = new WebSocket(proto + window.location.host + url);
@@ -66,6 +87,7 @@
       if (msg.type === "entry.analysis") {
         document.querySelectorAll('.analysis[data-entry-id="' + msg.entry_id + '"]').forEach(function (el) { render(el, msg); });
       }
+      if (msg.type === "entry.analysis" && msg.status !== "processing") { refreshLiveRegions(); }
       document.dispatchEvent(new CustomEvent("journaling:event", { detail: msg }));
     };
     ws.onclose = function (ev) {
