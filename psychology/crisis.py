@@ -38,7 +38,7 @@ class CrisisResult:
         return {"flagged": self.flagged, "level": self.level, "reasons": list(self.reasons)}
 
 
-_COMPILED = [(*key, re.compile("|".join(pats))) for key, pats in P.RULES.items()]
+_COMPILED = [(*key, re.compile("|".join(pats))) for key, pats in P.RULES + P.RULES_BROAD]
 
 
 def _normalise(text: str) -> tuple[str, list[int]]:
@@ -106,7 +106,7 @@ def _suppressed(sent: str, m: re.Match, checks: str, before: str = "") -> bool:
         return True  # narrower inside long run-ons; "Surgery on Tuesday. I've written letters just in case."
     if "r" in checks and P.RELATIONSHIP.search(near):
         return True
-    if "m" in checks and P.BENIGN_MEANS.search(near):
+    if "m" in checks and P.BENIGN_MEANS.search(sent[max(0, m.start() - 80) : m.end() + 80]):
         return True
     if P.FIGURATIVE_AFTER.search(after) or P.PURE_JOKE.search(near):
         return True
@@ -206,7 +206,7 @@ def detect_crisis(text: str, embed=None) -> CrisisResult:
         rest = [
             p for sp in spans if sp not in seen for p in _pieces(norm, sp) if not P.EXPLICIT.search(norm[p[0] : p[1]])
         ]
-        found = _embedding_reasons(text, index, rest, embed)
+        found = _embedding_reasons(text, norm, index, rest, embed, recovered)
         if level == NONE or any(lvl == URGENT for lvl, _ in found):
             for lvl, reason in found:
                 level = max(level, lvl, key=_RANK.get)
@@ -233,19 +233,38 @@ def _prototype_vectors(embed):
     return protos
 
 
-def _embedding_reasons(text: str, index: list[int], spans: list, embed) -> list[tuple[str, str]]:
-    """(level, reason) for sentences close to a crisis prototype and clearly closer to it than to any negative."""
-    sents = [_quote(text, index, sp, sp) for sp in spans]
-    sents = [s for s in sents if len(s.split()) >= 3][:_MAX_EMBED_SENTENCES]
-    if not sents:
+def _third_person(sent: str) -> bool:
+    """'My friend told me she has been saving her pills': someone else is the subject and the writer never is."""
+    subjects = P.SUBJECT.findall(sent)
+    return bool(subjects) and subjects[0] not in P.FIRST and not (set(subjects) & (P.FIRST - {"me", "myself"}))
+
+
+def _embedding_reasons(text: str, norm: str, index: list[int], spans: list, embed, recovered) -> list[tuple[str, str]]:
+    """(level, reason) for sentences close to a crisis prototype and clearly closer to it than to any negative.
+
+    The model misses what the rules' suppressors see, so a sentence about someone else, or a past one in an
+    entry that says it is over, is skipped, and a sentence is only compared with prototypes of its own polarity
+    ("I'm not stockpiling anything" is not close to "I've been stockpiling tablets").
+    """
+    keep = []
+    for sp in spans:
+        sent = norm[sp[0] : sp[1]]
+        if len(sent.split()) < 3 or _third_person(sent) or (recovered and P.PAST.search(sent)):
+            continue
+        keep.append((_quote(text, index, sp, sp), bool(P.POLARITY.search(sent))))
+    keep = keep[:_MAX_EMBED_SENTENCES]
+    if not keep:
         return []
     protos = _prototype_vectors(embed)
-    sims = embed(sents) @ protos.T
     n_pos = len(PROTOTYPES)
-    best, neg = sims[:, :n_pos].argmax(axis=1), sims[:, n_pos:].max(axis=1)
+    sims = embed([s for s, _ in keep]) @ protos.T
     found = []
-    for s, b, row, n in zip(sents, best, sims, neg):
-        p = row[b]
+    for (s, negated), row in zip(keep, sims):
+        same = [i for i in range(n_pos) if _PROTO_POLARITY[i] == negated]
+        if not same:
+            continue
+        b = max(same, key=lambda i: row[i])
+        p, n = row[b], row[n_pos:].max()
         if p < EMBED_THRESHOLD or p - n < EMBED_MARGIN:
             continue
         if P.PROTOTYPE_KINDS[b] == "plan" and p >= EMBED_URGENT:
@@ -254,3 +273,6 @@ def _embedding_reasons(text: str, index: list[int], spans: list, embed) -> list[
             found.append((CONCERN, f'possible crisis language (similarity {p:.2f}): "{s}"'))
     found.sort(key=lambda f: _RANK[f[0]], reverse=True)
     return found[:_MAX_REASONS]
+
+
+_PROTO_POLARITY = [bool(P.POLARITY.search(_normalise(s)[0])) for s in PROTOTYPES]

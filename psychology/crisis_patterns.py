@@ -24,384 +24,736 @@ _GONE = r"(?:died|was dead|were dead|was gone|were gone|disappeared|vanished|did
 _GUN = r"(?:gun|rifle|shotgun|pistol|firearm|revolver|handgun)"
 _HEIGHT = r"(?:bridge|building|car ?park|multi ?-?storey|cliff|tower block|roof|balcony|block of flats|viaduct|ledge)s?"
 _CLAUSE_END = r"(?= *(?:$|[,.!?;:]))"
+# Means, and what people do with them before an attempt: store them up, research them, visit them.
+_STORE = (
+    r"(?:stockpil\w*|hoard\w*|sav(?:e|ed|es|ing|in) up|saving|stash\w*|hid(?:e|es|ing|den)?|hidd\w*|squirrel\w*"
+    r"|accumulat\w*|put(?:ting)?(?: \w+){0,2} aside|set(?:ting)?(?: \w+){0,2} aside|stor(?:ing|ed) up"
+    r"|building up|(?:bought|buying|buy|got|getting|picked up) (?:\w+ )?(?:extra|more|another|a second|a third"
+    r"|loads of|lots of)"
+    r"|count(?:ed|ing)|lin(?:ed|ing) up|laid out|laying out)"
+)
+_STORE_MEANS = rf"(?:{_PILLS}|rope|noose|ligature|charcoal|{_GUN}|razor blades|blades)"
+_RESEARCH = (
+    r"(?:googl\w*|research\w*|look(?:ed|ing|s)? up|search\w*(?: for)?|read(?:ing|s)? (?:up )?(?:about|on)"
+    r"|watch\w* videos (?:about|on)|forums? (?:about|on)|find(?:ing)? out|found out|work(?:ed|ing)? out|figur\w* out"
+    r"|calculat\w*|check(?:ed|ing)?)"
+)
+_RESEARCH_TOPIC = (
+    r"(?:overdos\w*|(?:lethal|fatal|deadly) (?:dose|doses|amount|amounts)"
+    r"|how (?:many|much)(?: \w+){0,2} (?:it )?(?:would )?(?:take|kill)"
+    r"|how long (?:it )?(?:takes?|would take|does it take) to (?:die|bleed|drown|suffocate|lose consciousness)"
+    r"|methods?(?! (?:for|of|in|to (?!die|do it|end|go\b)))|ways to (?:die|do it|end it|go)\b|painless|noose|hanging"
+    r"|how to tie a (?:noose|knot)|bleed(?:ing)? out|(?:the )?(?:tallest|highest)(?: \w+){0,2} (?:bridges?|buildings?"
+    r"|car ?parks?|cliffs?|multi ?storeys?)"
+    r"|how (?:high|tall)(?: \w+){0,3} (?:bridge|building|car ?park|cliff|multi ?storey)"
+    r"|(?:if|whether) (?:you|i|a person|someone) (?:can|could|would|will) (?:die|overdose)"
+    r"|which (?:\w+ ){0,2}(?:medications?|medicines?|pills|tablets|drugs) (?:are|is|would be) (?:lethal|fatal|deadly))"
+)
+_PLACE = (
+    r"(?:bridge|cliffs?|cliff edge|car ?park(?: roof)?|roof|multi ?storey|railway|train tracks|tracks|level crossing"
+    r"|river|viaduct|tower block|platform edge)"
+)
 _EXISTING = r"(?:existing|exsisting|existence|being alive|being a person|being me|being here|breathing|waking up)"
 
-# {(category, level, kind, checks): patterns}. `kind` drives escalation; `checks` name the suppressors to apply:
+# [((category, level, kind, checks), patterns)]. `kind` drives escalation; `checks` name the suppressors to apply:
 # n negation, s the subject must be the writer, a accident, g ordinary farewells and life admin, r relationships,
 # m an everyday use of the means (climbing rope, clay shooting, the kids' medicine).
-RULES = {
-    ("suicidal ideation", URGENT, "ideation", "n"): [
-        rf"\bkil+(?:ing|ed|in)? ?{_ME}\b|\bkms\b|\b(?:unalive|off|top) (?:myself|me)\b",
-        rf"\b(?:hang|hanging|shoot|shooting) {_ME}\b|\bslit(?:ting)? my (?:wrists?|throat)\b",
-        r"\b(?:end(?:ing)?|take|taking) my (?:own )?life\b|\bend(?:ing)? it all\b",
-    ],
-    ("suicidal ideation", URGENT, "ideation", "ns"): [
-        rf"\b{_WANT}(?: just| really| honestly| fucking)? (?:die|be dead)\b",
-        rf"\b(?:feel|feeling|felt|im|am|been|getting|got)(?: so| really| very| pretty| quite)? {_SUICIDAL}\b",
-        rf"\b(?:having|had|have|get|getting|my) {_SUICIDAL} (?:thoughts|feelings|urges)\b",
-        rf"\b(?:commit(?:ting)?|attempt(?:ing)?|consider(?:ing|ed)?|contemplat(?:e|ed|ing)|plan(?:ning)?) {_SUICIDE}\b",
-        rf"\b(?:think(?:ing)? (?:about|of)|thought about|thoughts of) {_SUICIDE}\b"
-        r"(?! (?:prevention|awareness|rates?|risk|hotline|helpline|squad|research))",
-        rf"\b{_SUICIDE} is the (?:only )?(?:way|answer|option)\b",
-    ],
+RULES = [
+    (
+        ("suicidal ideation", URGENT, "ideation", "n"),
+        [
+            rf"\bkil+(?:ing|ed|in)? ?{_ME}\b|\bkms\b|\b(?:unalive|off|top) (?:myself|me)\b",
+            rf"\b(?:hang|hanging|shoot|shooting) {_ME}\b|\bslit(?:ting)? my (?:wrists?|throat)\b",
+            r"\b(?:end(?:ing)?|take|taking) my (?:own )?life\b|\bend(?:ing)? it all\b",
+        ],
+    ),
+    (
+        ("suicidal ideation", URGENT, "ideation", "ns"),
+        [
+            rf"\b{_WANT}(?: just| really| honestly| fucking)? (?:die|be dead)\b",
+            rf"\b(?:feel|feeling|felt|im|am|been|getting|got)(?: so| really| very| pretty| quite)? {_SUICIDAL}\b",
+            rf"\b(?:having|had|have|get|getting|my) {_SUICIDAL} (?:thoughts|feelings|urges)\b",
+            rf"\b(?:commit(?:ting)?|attempt(?:ing)?|consider(?:ing|ed)?|contemplat(?:e|ed|ing)"
+            rf"|plan(?:ning)?) {_SUICIDE}\b",
+            rf"\b(?:think(?:ing)? (?:about|of)|thought about|thoughts of) {_SUICIDE}\b"
+            r"(?! (?:prevention|awareness|rates?|risk|hotline|helpline|squad|research))",
+            rf"\b{_SUICIDE} is the (?:only )?(?:way|answer|option)\b",
+        ],
+    ),
     # --- passive ideation: wishing not to exist, no way out, sleeping forever ---
-    ("passive suicidal ideation", CONCERN, "ideation", "s"): [
-        r"\b(?:dont|never|do not) (?:really |even )?(?:want|wanna|wish)(?: to)? "
-        r"(?:live|be alive|exist|wake up|be here (?:anymore|any ?more)|be here$|do (?:life|this life)"
-        r"|be a person|keep living|keep existing|go on living|carry on living)\b"
-        r"(?! (?:forever|like this|early|so early|at|before|until|til|with|in|there|on)\b)",
-        r"\b(?:want|wanna|wish) (?:to )?(?:stop (?:existing|living|being alive|breathing|waking up)"
-        r"|not (?:be alive|exist|be here anymore|wake up))\b",
-        r"\bdont deserve to (?:live|be alive|exist)\b|\bhate being alive\b|\bdone with (?:life|living|being alive)\b",
-        r"\b(?:dying|death) (?:doesnt|does not|wouldnt|no longer) (?:scare|frighten) me\b",
-        r"\bwaste of (?:space|oxygen)\b",
-        rf"\bif i (?:just )?(?:{_GONE}|wasnt (?:here|around|alive)|werent (?:here|around|alive))\b"
-        r"(?! (?:to|for|on|at|in|when|from|with)\b)",
-    ],
-    ("passive suicidal ideation", CONCERN, "ideation", "ns"): [
-        rf"\b(?:tired|tird|tierd|sick|exhausted|weary|fed up) (?:of|with) {_EXISTING}\b"
-        r"(?! (?:on|as|in|off|without|for|at|with|admin|up early)\b)",
-        r"\bwish(?:ing|ed|es)? (?:that )?(?:i|id) (?:simply |just |honestly |really )?(?:wasnt|werent|was not|were not)"
-        r"(?= *(?:$|[,.!?;]|alive|born|here any ?more|around any ?more|in this world|on this earth|any ?more|at all"
-        r"|a person|real))",
-        r"\bwish(?:ing|ed|es)? (?:that )?(?:i|id) (?:simply |just )?(?:didnt|did not|never|could not|couldnt) exist",
-        r"\bwish(?:ing|ed|es)? (?:that )?(?:i|id) could (?:just |simply )?(?:cease to exist|stop existing|not exist"
-        r"|be erased|be wiped (?:out|away)|evaporate|fade away|vanish|disappear)"
-        r"(?= *(?:$|[,.!?;]|forever|for good|completely|permanently|and (?:never|not|nobody|no one|noone)"
-        r"|so (?:nobody|no one|noone)|without a trace|off the face))",
-        r"\b(?:want|wanna|wish|like|rather|prefer|need)(?: to)? (?:just |simply )?(?:not|no longer) (?:be|being) "
-        r"(?:here|around|alive|in this world|on this earth|a person)\b"
-        r"(?! (?:when|for|while|at|if|during|them|him|her|people|tonight|today|this|next|with|on|in)\b)",
-        r"\b(?:just |only )?waiting (?:to die|for (?:death|the end|it all to end)|to not exist)\b",
-        r"\b(?:cease|ceased|stop|stopped) (?:being|existing)" + _CLAUSE_END,
-        r"\b(?:not sure|dont know if|unsure (?:if|whether)|dont think|no longer sure|not certain) i (?:even |really )?"
-        r"(?:want|wanna)(?: to)? (?:be alive|live|be here|keep living|go on|exist|stay alive|keep going)"
-        r"(?= *(?:$|[,.!?;]|any ?more|much longer|like this|for much longer|any longer))",
-        r"\b(?:cant|cannot|can not) (?:keep|go on|carry on) (?:living|existing|going) like this\b"
-        r".{0,40}\b(?:dont|do not) (?:think i |really )?(?:want|wanna) to\b",
-    ],
-    ("passive suicidal ideation", CONCERN, "ideation", "n"): [
-        r"\b(?:hop(?:e|ing)|wish(?:ing)?|pray(?:ing)?) (?:that )?i (?:just )?(?:dont|never|wouldnt|wont|do not) "
-        r"wake up\b(?! (?:late|early|in time|on time|before|until|till|at)\b)",
-        r"\b(?:wouldnt mind|would(?:nt)? care|be (?:okay|ok|fine|glad|happy|relieved)|dont care|wont care) "
-        r"if i (?:didnt|never|dont|did not) (?:wake|woke) up\b",
-        r"\bnever (?:have to )?(?:wake|woke) up (?:again|ever|any ?more|to this)\b",
-        r"\b(?:sleep|asleep) (?:forever )?and (?:never|not) wake up\b",
-        r"\b(?:want(?:ed)?(?: to)?|wanna|wish (?:i could|to)|would like to|id (?:like|love) to|just) (?:just )?"
-        r"(?:go to |fall |be )?(?:sleep|asleep) (?:forever|for ever|permanently|for good)\b",
-        r"\b(?:go to sleep|fall asleep|sleep|close my eyes|drift off) (?:and|&|n) (?:just )?(?:stay asleep"
-        r"|stay that way|never (?:have to )?(?:wake|open)|not (?:have to )?(?:wake|open)|never come back)\b",
-        r"\bwish (?:i|id) (?:was|were|could be|had been|been) dead\b(?! (?:rich|serious|tired|lucky|good)\b)",
-        r"\bwish (?:i|id) (?:had |was |were )?never (?:been born|born|existed)\b|\bwish (?:i|id) wasnt born\b",
-        r"\bbetter off dead\b|\brather be dead\b",
-        r"\b(?:better|happier|easier|fine|okay)\b(?: \w+){0,3} without me\b(?! (?:for|while|on|at|this|next|today))",
-        r"\b(?:doing|do) (?:everyone|everybody|them|the world) a favou?r (?:by|if i)\b",
-        r"\b(?:wish|hope|pray)\w* (?:\w+ ){0,3}would (?:just )?(?:hit|kill|run over|take) me\b",
-        r"\b(?:wish|hope|pray|want)\w* (?:that )?(?:a |the |some )?(?:car|bus|lorry|truck|train|van|someone|somebody)"
-        r" (?:would |will |could )?(?:just )?(?:hits? me|kills? me|runs? me over|runs? over me|takes? me out)\b",
-        r"\b(?:wish|hope|pray|want)\w*(?: that)? i (?:would |could |will )?(?:get|got|be|was) (?:hit|run over|killed) "
-        r"(?:by|in)\b",
-        r"\b(?:wish|hope|pray)\w* (?:that )?(?:the|my) (?:plane|car|bus|train|flight) (?:crashes|would crash)\b",
-        r"\b(?:wish|want|wanna) (?:i could |to )?(?:just )?disappear (?:forever|for good|permanently)\b",
-        r"\b(?:want|wanna|wish|like|need)(?: to| i could)? (?:just )?(?:disappear|vanish|go away|fade away|fade out)"
-        r"(?: \w+){0,2} (?:and (?:never|not) (?:come back|return|be found|be seen)|and (?:nobody|no one|noone) would"
-        r"|forever|for good|permanently|without a trace|off the face of the earth|for ever)\b",
-        r"\bdisappeared forever\b",
-        r"\b(?:nobody|no one|noone) (?:would|will|is going to) (?:even )?miss me\b",
-        r"\b(?:want|need|wait for|waiting for) (?:it all|everything|all of (?:it|this)|this|the pain|this pain|it) "
-        r"(?:all )?to (?:end|stop|be over) (?:forever|permanently|for good)\b",
-        r"\bwant (?:everything|it all|all of it) to end\b",
-        r"\b(?:wont|will not|not going to) be alive (?:by|for|to see|next|in|much)\b",
-        r"\b(?:no|(?:cant|cannot|can not|dont|do not) see (?:a|any|the)) (?:way out|escape|exit|way forward"
-        r"|light at the end(?: of (?:the|this) tunnel)?)(?: (?:of|from) (?:this|it|here|this life|my life|my head))?"
-        r"(?= *(?:$|[,.!?;]|for me|any ?more|at all|except|other than|left|in sight|but (?:one|death|dying|to)))",
-        r"\bonly (?:way out|exit|escape|option|solution|answer)(?: left)? (?:is|would be|seems to be) (?:to )?"
-        r"(?:not (?:be|being) (?:here|alive|around)|not exist(?:ing)?|disappear\w*|leave for good|end it"
-        r"|sleep forever|stop existing)\b",
-        r"\b(?:world|everyone|everybody|life|my family) (?:to |would |will |could |can |should )?(?:just )?"
-        r"(?:go|carry|move) on without me\b(?! (?:for|while|at|tonight|today|this|next|till|until)\b)",
-        r"\b(?:world|life|everything|everyone|everybody|my family|things) without me (?:in it )?(?:\w+ ){0,2}"
-        r"(?:looks|seems|would be|is|feels) (?:so much |much |a lot |way )?(?:better|happier|easier|lighter|calmer)\b",
-        r"\b(?:hope|wish|pray)\w* (?:that )?(?:this|today|tonight|it) (?:is|was|will be|would be) (?:my|the) "
-        r"(?:last|final) (?:night|day|sunrise)\b(?! (?:at|of|in|with|before|here|off)\b)",
-        r"\b(?:hope|hoping|pray\w*) i (?:dont|do not|never|wont) make it (?:through|to|past) (?:the night|tomorrow"
-        r"|morning|another|the week|christmas|my birthday)",
-        r"\bnever (?:have to )?feel anything (?:ever )?again\b",
-        r"\b(?:dont think|doubt|not sure) (?:that )?(?:ill|i will|im going to|i can) (?:make it|last|be (?:here|around"
-        r"|alive)) (?:to|till|until|through|past) (?:christmas|my birthday|new year|the new year|next year|spring"
-        r"|summer|another (?:year|month|week))\b",
-        r"\b(?:scared|afraid|terrified|frightened) of waking up\b(?! (?:early|late|at|for|in|on|to)\b)",
-        r"\b(?:death|dying|being dead)\b.{0,40}\bhow (?:to|i could|i would|i can) (?:get there|do it|make it happen)\b",
-        r"\b(?:imagin\w*|pictur\w*|fantasi[sz]\w*|think\w* about|dream\w* about) (?:\w+ ){0,3}(?:my|at my) (?:own )?"
-        r"funeral\b",
-        r"\bpretend\w* (?:that )?(?:i )?(?:want to|wanna) (?:be alive|live|be here|exist)\b",
-        r"\b(?:world|life|everything) to stop and let me (?:off|out|go)\b",
-        r"\b(?:existing|being alive|living|life|being me) (?:hurts|is (?:too )?painful|is unbearable|is agony)\b"
-        r".{0,40}\bwant (?:it|this|that) (?:all )?to (?:stop|end|be over)\b",
-        r"\b(?:no|(?:whats|what is) (?:even )?the) point (?:to|in|of) (?:me )?(?:being alive|staying alive|existing"
-        r"|me being (?:here|alive|around)|my (?:life|existence)|me)(?= *(?:$|[,.!?;]|any ?more|at all|honestly))",
-        r"\b(?:no|(?:cant|cannot|dont) see (?:any|a|the)) (?:reason|point) (?:to|in) (?:go(?:ing)? on|liv(?:e|ing)"
-        r"|keep(?:ing)? (?:going|living)|be(?:ing)? (?:here|alive)|stay(?:ing)? alive|stay|stick around"
-        r"|carry(?:ing)? on)\b(?! with| in| at| for| late| up| home)",
-        r"\bnothing (?:left )?to live for\b|\bwhy (?:should|would|do) i (?:keep|go on|bother) (?:living|being alive)\b",
-        r"\b(?:whats|what is) (?:even )?the point (?:of|in) (?:living|being alive|going on|life|existing)\b",
-        r"\b(?:tired|sick) of (?:living|life)\b(?! (?:admin|in|on|as|at|with)\b)",
-        r"\blife (?:isnt|is not|aint|is no longer) worth (?:living|it)\b(?! without)",
-        r"\b(?:cant|cannot|can not|dont think i can|can no longer) (?:go on|keep going|carry on)"
-        r"(?= *(?:like this|anymore|any ?more|living|$|[,.!?]))",
-        r"\bthink(?:ing)? about (?:dying|being dead|not existing|not waking up)\b",
-        r"\b(?:dying|being dead|death) would be (?:a |such a )?(?:relief|easier|better|peaceful)\b",
-        r"\b(?:only|best) (?:way|option|answer)\b(?: \w+){0,6} is (?:to die|death|dying|suicide)\b",
-        r"\bway out except (?:dying|death)\b|\bwant out of (?:this )?life\b|\bfeel like dying\b",
-        r"\b(?:disappointed|upset|angry) (?:that )?im still (?:alive|here|breathing)\b",
-        r"\b(?:fantasi[sz]\w*|dream\w*|thinking) about my (?:own )?(?:death|funeral|suicide)\b",
-        r"\bdeserve (?:to (?:be hurt|suffer|feel pain)|pain|the pain)\b",
-        r"\b(?:take|taking|took) myself out of (?:the equation|the picture|their lives|everyones lives)\b"
-        r"|\bremove myself (?:from (?:the equation|the picture|their lives|everyones lives|this world|existence)"
-        r"|permanently|for good)\b",
-    ],
-    ("passive suicidal ideation", CONCERN, "ideation", "nr"): [
-        r"\b(?:im|i am) ending it\b",
-        r"\bend(?:ing)? it(?= *(?:tonight|today|tomorrow|now|soon|(?:this|next) (?:weekend|week)|$|[,.!?]))",
-        r"\bend(?:ing)? (?:things|everything)\b(?! (?:with|between))",
-    ],
-    ("hopelessness", CONCERN, "ideation", "n"): [
-        r"\b(?:cant|cannot|dont) see (?:a|any) future\b(?! (?:with|in)\b)",
-        r"\b(?:cant|cannot|can no longer|dont want to) (?:keep )?fight(?:ing)?(?: this| it)?(?= *(?:anymore|$|[,.!?]))",
-    ],
+    (
+        ("passive suicidal ideation", CONCERN, "ideation", "s"),
+        [
+            r"\b(?:dont|never|do not) (?:really |even )?(?:want|wanna|wish)(?: to)? "
+            r"(?:live|be alive|exist|wake up|be here (?:anymore|any ?more)|be here$|do (?:life|this life)"
+            r"|be a person|keep living|keep existing|go on living|carry on living)\b"
+            r"(?! (?:forever|like this|early|so early|at|before|until|til|with|in|there|on)\b)",
+            r"\b(?:want|wanna|wish) (?:to )?(?:stop (?:existing|living|being alive|breathing|waking up)"
+            r"|not (?:be alive|exist|be here anymore|wake up))\b",
+            r"\bdont deserve to (?:live|be alive|exist)\b|\bhate being alive\b|\bdone with (?:life|living"
+            r"|being alive)\b",
+            r"\b(?:dying|death) (?:doesnt|does not|wouldnt|no longer) (?:scare|frighten) me\b",
+            r"\bwaste of (?:space|oxygen)\b",
+            rf"\bif i (?:just )?(?:{_GONE}|wasnt (?:here|around|alive)|werent (?:here|around|alive))\b"
+            r"(?! (?:to|for|on|at|in|when|from|with)\b)",
+        ],
+    ),
+    (
+        ("passive suicidal ideation", CONCERN, "ideation", "ns"),
+        [
+            rf"\b(?:tired|tird|tierd|sick|exhausted|weary|fed up) (?:of|with) {_EXISTING}\b"
+            r"(?! (?:on|as|in|off|without|for|at|with|admin|up early)\b)",
+            r"\bwish(?:ing|ed|es)? (?:that )?(?:i|id) (?:simply |just |honestly |really )?(?:wasnt|werent|was not"
+            r"|were not)"
+            r"(?= *(?:$|[,.!?;]|alive|born|here any ?more|around any ?more|in this world|on this earth|any ?more|at all"
+            r"|a person|real))",
+            r"\bwish(?:ing|ed|es)? (?:that )?(?:i|id) (?:simply |just )?(?:didnt|did not|never|could not"
+            r"|couldnt) exist",
+            r"\bwish(?:ing|ed|es)? (?:that )?(?:i|id) could (?:just |simply )?(?:cease to exist|stop existing|not exist"
+            r"|be erased|be wiped (?:out|away)|evaporate|fade away|vanish|disappear)"
+            r"(?= *(?:$|[,.!?;]|forever|for good|completely|permanently|and (?:never|not|nobody|no one|noone)"
+            r"|so (?:nobody|no one|noone)|without a trace|off the face))",
+            r"\b(?:want|wanna|wish|like|rather|prefer|need)(?: to)? (?:just |simply )?(?:not|no longer) (?:be|being) "
+            r"(?:here|around|alive|in this world|on this earth|a person)\b"
+            r"(?! (?:when|for|while|at|if|during|them|him|her|people|tonight|today|this|next|with|on|in)\b)",
+            r"\b(?:just |only )?waiting (?:to die|for (?:death|the end|it all to end)|to not exist)\b",
+            r"\b(?:cease|ceased|stop|stopped) (?:being|existing)" + _CLAUSE_END,
+            r"\b(?:not sure|dont know if|unsure (?:if|whether)|dont think|no longer sure|not certain) i (?:even "
+            r"|really )?"
+            r"(?:want|wanna)(?: to)? (?:be alive|live|be here|keep living|go on|exist|stay alive|keep going)"
+            r"(?= *(?:$|[,.!?;]|any ?more|much longer|like this|for much longer|any longer))",
+            r"\b(?:cant|cannot|can not) (?:keep|go on|carry on) (?:living|existing|going) like this\b"
+            r".{0,40}\b(?:dont|do not) (?:think i |really )?(?:want|wanna) to\b",
+        ],
+    ),
+    (
+        ("passive suicidal ideation", CONCERN, "ideation", "ns"),
+        [
+            r"\b(?:hop(?:e|es|ed|ing)|wish(?:es|ed|ing)?|pray(?:s|ed|ing)?) (?:that )?i (?:just )?"
+            r"(?:dont|never|wouldnt|wont|do not|didnt) wake up\b(?! (?:late|early|in time|on time|before|until|till"
+            r"|at)\b)",
+            r"\b(?:wouldnt mind|would(?:nt)? care|be (?:okay|ok|fine|glad|happy|relieved)|dont care|wont care) "
+            r"if i (?:didnt|never|dont|did not) (?:wake|woke) up\b",
+            r"\bnever (?:have to )?(?:wake|woke) up (?:again|ever|any ?more|to this)\b",
+            r"\b(?:sleep|asleep) (?:forever )?and (?:never|not) wake up\b",
+            r"\b(?:want(?:ed)?(?: to)?|wanna|wish (?:i could|to)|would like to|id (?:like|love) to|just) (?:just )?"
+            r"(?:go to |fall |be )?(?:sleep|asleep) (?:forever|for ever|permanently|for good)\b",
+            r"\b(?:go to sleep|fall asleep|sleep|close my eyes|drift off) (?:and|&|n) (?:just )?(?:stay asleep"
+            r"|stay that way|never (?:have to )?(?:wake|open)|not (?:have to )?(?:wake|open)|never come back)\b",
+            r"\bwish (?:i|id) (?:was|were|could be|had been|been) dead\b(?! (?:rich|serious|tired|lucky|good)\b)",
+            r"\bwish (?:i|id) (?:had |was |were )?never (?:been born|born|existed)\b|\bwish (?:i|id) wasnt born\b",
+            r"\bbetter off dead\b|\brather be dead\b",
+            r"\b(?:wish|hope|pray)\w* (?:\w+ ){0,3}would (?:just )?(?:hit|kill|run over|take) me\b",
+            r"\b(?:wish|hope|pray|want)\w* (?:that )?(?:a |the |some )?(?:car|bus|lorry|truck|train|van|someone"
+            r"|somebody)"
+            r" (?:would |will |could )?(?:just )?(?:hits? me|kills? me|runs? me over|runs? over me|takes? me out)\b",
+            r"\b(?:wish|hope|pray|want)\w*(?: that)? i (?:would |could |will )?(?:get|got|be|was) (?:hit|run over"
+            r"|killed) "
+            r"(?:by|in)\b",
+            r"\b(?:wish|hope|pray)\w* (?:that )?(?:the|my) (?:plane|car|bus|train|flight) "
+            r"(?:crashes|would crash)\b",
+            r"\b(?:wish(?:ed)?|want(?:ed|s)?|wanna) (?:i could |to )?(?:just )?disappear "
+            r"(?:forever|for good|permanently)\b",
+            r"\b(?:want(?:ed)?|wanna|wish(?:ed)?|like|need)(?: to| i could)? (?:just )?"
+            r"(?:disappear|vanish|go away|fade away|fade out)"
+            r"(?: \w+){0,2} (?:and (?:never|not) (?:come back|return|be found|be seen)|and (?:nobody|no one"
+            r"|noone) would"
+            r"|forever|for good|permanently|without a trace|off the face of the earth|for ever)\b",
+            r"\bdisappeared forever\b",
+            r"\b(?:want|need|wait for|waiting for) (?:it all|everything|all of (?:it|this)|this|the pain|this pain|it) "
+            r"(?:all )?to (?:end|stop|be over) (?:forever|permanently|for good)\b",
+            r"\bwant (?:everything|it all|all of it) to end\b",
+            r"\b(?:wont|will not|not going to) be alive (?:by|for|to see|next|in|much)\b",
+            r"\b(?:no|(?:cant|cannot|can not|dont|do not) see (?:a|any|the)) (?:way out|escape|exit|way forward"
+            r"|light at the end(?: of (?:the|this) tunnel)?)(?: (?:of|from) (?:this|it|here|this life|my life"
+            r"|my head))?"
+            r"(?= *(?:$|[,.!?;]|for me|any ?more|at all|except|other than|left|in sight|but (?:one|death|dying|to)))",
+            r"\bonly (?:way out|exit|escape|option|solution|answer)(?: left)? (?:is|would be|seems to be) (?:to )?"
+            r"(?:not (?:be|being) (?:here|alive|around)|not exist(?:ing)?|disappear\w*|leave for good|end it"
+            r"|sleep forever|stop existing)\b",
+            r"\b(?:world|everyone|everybody|life|my family) (?:to |would |will |could |can |should )?(?:just )?"
+            r"(?:go|carry|move) on without me\b(?! (?:for|while|at|tonight|today|this|next|till|until)\b)",
+            r"\b(?:world|life|everything|everyone|everybody|my family|things) without me (?:in it )?(?:\w+ ){0,2}"
+            r"(?:looks|seems|would be|is|feels) (?:so much |much |a lot |way )?(?:better|happier|easier|lighter"
+            r"|calmer)\b",
+            r"\b(?:hope|wish|pray)\w* (?:that )?(?:this|today|tonight|it) (?:is|was|will be|would be) (?:my|the) "
+            r"(?:last|final) (?:night|day|sunrise)\b(?! (?:at|of|in|with|before|here|off)\b)",
+            r"\b(?:hope|hoping|pray\w*) i (?:dont|do not|never|wont) make it (?:through|to|past) (?:the night|tomorrow"
+            r"|morning|another|the week|christmas|my birthday)",
+            r"\bnever (?:have to )?feel anything (?:ever )?again\b",
+            r"\b(?:dont think|doubt|not sure) (?:that )?(?:ill|i will|im going to|i can) (?:make it|last|be (?:here"
+            r"|around"
+            r"|alive)) (?:to|till|until|through|past) (?:christmas|my birthday|new year|the new year|next year|spring"
+            r"|summer|another (?:year|month|week))\b",
+            r"\b(?:scared|afraid|terrified|frightened) of waking up\b(?! (?:early|late|at|for|in|on|to)\b)",
+            r"\b(?:death|dying|being dead)\b.{0,40}\bhow (?:to|i could|i would|i can) (?:get there|do it"
+            r"|make it happen)\b",
+            r"\b(?:imagin\w*|pictur\w*|fantasi[sz]\w*|think\w* about|dream\w* about) (?:\w+ ){0,3}(?:my"
+            r"|at my) (?:own )?"
+            r"funeral\b",
+            r"\bpretend\w* (?:that )?(?:i )?(?:want to|wanna) (?:be alive|live|be here|exist)\b",
+            r"\b(?:world|life|everything) to stop and let me (?:off|out|go)\b",
+            r"\b(?:existing|being alive|living|life|being me) (?:hurts|is (?:too )?painful|is unbearable|is agony)\b"
+            r".{0,40}\bwant (?:it|this|that) (?:all )?to (?:stop|end|be over)\b",
+            r"\b(?:no|(?:whats|what is) (?:even )?the) point (?:to|in|of) (?:me )?(?:being alive|staying alive|existing"
+            r"|me being (?:here|alive|around)|my (?:life|existence)|me)(?= *(?:$|[,.!?;]|any ?more|at all|honestly))",
+            r"\b(?:no|(?:cant|cannot|dont) see (?:any|a|the)) (?:reasons?|point) (?:to|in) (?:go(?:ing)? on|liv(?:e"
+            r"|ing)"
+            r"|keep(?:ing)? (?:going|living)|be(?:ing)? (?:here|alive)|stay(?:ing)? alive|stay|stick around"
+            r"|carry(?:ing)? on)\b(?! with| in| at| for| late| up| home)",
+            r"\bnothing (?:left )?to live for\b|\bwhy (?:should|would|do) i (?:keep|go on|bother) (?:living"
+            r"|being alive)\b",
+            r"\b(?:whats|what is) (?:even )?the point (?:of|in) (?:living|being alive|going on|life|existing)\b",
+            r"\b(?:tired|sick) of (?:living|life)\b(?! (?:admin|in|on|as|at|with)\b)",
+            r"\blife (?:isnt|is not|aint|is no longer) worth (?:living|it)\b(?! without)",
+            r"\b(?:cant|cannot|can not|dont think i can|can no longer) (?:go on|keep going|carry on)"
+            r"(?= *(?:like this|anymore|any ?more|living|$|[,.!?]))",
+            r"\bthink(?:ing)? about (?:dying|being dead|not existing|not waking up)\b",
+            r"\b(?:dying|being dead|death) would be (?:a |such a )?(?:relief|easier|better|peaceful)\b",
+            r"\b(?:only|best) (?:way|option|answer)\b(?: \w+){0,6} is (?:to die|death|dying|suicide)\b",
+            r"\bway out except (?:dying|death)\b|\bwant out of (?:this )?life\b|\bfeel like dying\b",
+            r"\b(?:disappointed|upset|angry) (?:that )?im still (?:alive|here|breathing)\b",
+            r"\b(?:fantasi[sz]\w*|dream\w*|thinking) about my (?:own )?(?:death|funeral|suicide)\b",
+            r"\bdeserve (?:to (?:be hurt|suffer|feel pain)|pain|the pain)\b",
+            r"\b(?:take|taking|took) myself out of (?:the equation|the picture|their lives|everyones lives)\b"
+            r"|\bremove myself (?:from (?:the equation|the picture|their lives|everyones lives|this world|existence)"
+            r"|permanently|for good)\b",
+        ],
+    ),
+    (
+        ("passive suicidal ideation", CONCERN, "ideation", "nr"),
+        [
+            r"\b(?:im|i am) ending it\b",
+            r"\bend(?:ing)? it(?= *(?:tonight|today|tomorrow|now|soon|(?:this|next) (?:weekend|week)|$|[,.!?]))",
+            r"\bend(?:ing)? (?:things|everything)\b(?! (?:with|between))",
+        ],
+    ),
+    (
+        ("hopelessness", CONCERN, "ideation", "n"),
+        [
+            r"\b(?:cant|cannot|dont) see (?:a|any) future\b(?! (?:with|in)\b)",
+            r"\b(?:cant|cannot|can no longer|dont want to) (?:keep )?fight(?:ing)?(?: this| it)?(?= *(?:anymore|$"
+            r"|[,.!?]))",
+        ],
+    ),
     # --- burden: "they'd be better off", "won't be a problem much longer" ---
-    ("feeling like a burden", CONCERN, "ideation", "n"): [
-        r"\b(?:im|am|feel|feeling|being|become|becoming)(?: like)?"
-        r"(?: just| only| nothing but| such| so much of| always)? (?:a |such a )?"
-        r"(?:huge |massive |big |total |constant )?burden\b",
-        r"\bburden (?:to|on|for) (?:everyone|everybody|my family|them all|the people i love)\b|\bwont be a burden\b",
-        r"\b(?:better off|happier|easier|lighter|freer)\b(?: \w+){0,4} (?:if i (?:just )?(?:wasnt|werent|was not"
-        r"|were not|didnt exist|was gone|were gone|am gone|disappeared|left for good|died|was dead)"
-        r"|with(?:out)? me gone|without me (?:around|here|in (?:the|their) (?:picture|lives|way)))\b"
-        r"(?! (?:for|on|at|to|this|next|today|tonight)\b)",
-        r"\b(?:theyd|theyll|they would|they will|everyone would|everybody would|everyoned|everyonell|my family would"
-        r"|my kids would|the kids would|people would|youd|you would|shed|she would|hed|he would|my \w+ would)"
-        r"(?: all| honestly| really| genuinely| probably| definitely| just)*(?: be)? (?:so much |much |way |a lot )?"
-        r"better off(?= *(?:$|[,.!?;]|honestly|really|anyway|though|tbh|im sure|i know|without (?:me|my)|if i|when i"
-        r"|once i|after i|with me gone|with(?:out)? (?:a|an|another) (?:\w+ )?(?:who isnt me|other than me)"
-        r"|with no (?:mum|mom|dad|mother|father|me)))",
-        r"\b(?:im|i am|feel like|being|just|such|only|nothing but)(?: (?!not\b|never\b|no\b)\w+){0,2} (?:a |such a )?"
-        r"(?:weight|millstone"
-        r"|drain|dead weight|albatross|anchor|burden|problem|nuisance|waste of space) (?:around|round|on|to|for) "
-        r"(?:everyones?|everybodys?|their|my familys?|them|the people|you all|my (?:family|parents|friends|kids"
-        r"|partner|wife|husband))\b",
-        r"\b(?:and )?then (?:nobody|no one|noone) (?:has|will have|needs?|will need|would have) to (?:worry about"
-        r"|deal with|look after|take care of|put up with) me\b|\b(?:nobody|no one|noone) (?:will )?(?:ever )?"
-        r"(?:has|have|needs?) to (?:worry about|deal with|put up with) me (?:again|any ?more|ever again)\b",
-    ],
-    ("feeling like a burden", CONCERN, "ideation", "ng"): [
-        r"\b(?:better off|happier|fine|okay|alright|relieved|move on|get over it)\b(?: \w+){0,3} (?:once|when|after|if)"
-        r" im (?:gone|dead|not (?:here|around)(?: any ?more)?|no longer (?:here|around))\b"
-        r"(?! (?:for|on|to|from|this|next|away|abroad|a|two|three|\d+|the|at|in|out)\b)",
-        r"\bwont be (?:a |anyones |anybodys |your |their |such a )?(?:problem|burden|bother|nuisance|worry|trouble)"
-        r"(?: (?:for|to|on) (?:anyone|anybody|you|them|everyone|anyone else|my family))? (?:much |for much |any ?)?"
-        r"(?:longer|soon|for long|much more)\b|\bwont be (?:anyones|anybodys) (?:problem|burden|worry)\b",
-        r"\b(?:soon|shortly)\b(?: \w+){0,2} (?:wont|will not|not) be (?:anyones|anybodys|your|their|a) "
-        r"(?:problem|burden|worry)\b",
-    ],
-    ("feeling like a burden", CONCERN, "ideation", "nr"): [
-        r"\b(?:deserve|deserves|deserved) (?:so much |much |way )?(?:better|more|someone better) than "
-        r"(?:having )?me\b",
-    ],
+    (
+        ("feeling like a burden", CONCERN, "ideation", "n"),
+        [
+            r"\b(?:better|happier|easier|fine|okay)\b(?: \w+){0,3} without me\b(?! (?:for|while|on|at|this|next"
+            r"|today))",
+            r"\b(?:doing|do) (?:everyone|everybody|them|the world) a favou?r (?:by|if i)\b",
+            r"\b(?:nobody|no one|noone) (?:would|will|is going to) (?:even )?miss me\b",
+            r"\b(?:im|am|feel|feeling|being|become|becoming)(?: like)?"
+            r"(?: just| only| nothing but| such| so much of| always)? (?:a |such a )?"
+            r"(?:huge |massive |big |total |constant )?burden\b(?! (?:when|whenever|if) i (?:ask|need|call|have to))",
+            r"\bburden (?:to|on|for) (?:everyone|everybody|my family|them all|the people i love)\b"
+            r"|\bwont be a burden\b",
+            r"\b(?:better off|happier|easier|lighter|freer)\b(?: \w+){0,4} (?:if i (?:just )?(?:wasnt|werent|was not"
+            r"|were not|didnt exist|was gone|were gone|am gone|disappeared|left for good|died|was dead)"
+            r"|with(?:out)? me gone|without me (?:around|here|in (?:the|their) (?:picture|lives|way)))\b"
+            r"(?! (?:for|on|at|to|this|next|today|tonight)\b)",
+            r"\b(?:theyd|theyll|they would|they will|everyone would|everybody would|everyoned|everyonell"
+            r"|my family would"
+            r"|my kids would|the kids would|people would|youd|you would|shed|she would|hed|he would|my \w+ would)"
+            r"(?: all| honestly| really| genuinely| probably| definitely| just)*(?: be)? (?:so much |much |way "
+            r"|a lot )?"
+            r"better off(?= *(?:$|[,.!?;]|honestly|really|anyway|though|tbh|im sure|i know|without (?:me|my)|if i"
+            r"|when i"
+            r"|once i|after i|with me gone|with(?:out)? (?:a|an|another) (?:\w+ )?(?:who isnt me|other than me)"
+            r"|with no (?:mum|mom|dad|mother|father|me)))",
+            r"\b(?:im|i am|feel like|being|just|such|only|nothing but)(?: (?!not\b|never\b|no\b)\w+){0,2} (?:a "
+            r"|such a )?"
+            r"(?:weight|millstone"
+            r"|drain|dead weight|albatross|anchor|burden|problem|nuisance|waste of space) (?:around|round|on|to|for) "
+            r"(?:everyones?|everybodys?|their|my familys?|them|the people|you all|my (?:family|parents|friends|kids"
+            r"|partner|wife|husband))\b",
+            r"\b(?:and )?then (?:nobody|no one|noone) (?:has|will have|needs?|will need|would have) to (?:worry about"
+            r"|deal with|look after|take care of|put up with) me\b|\b(?:nobody|no one|noone) (?:will )?(?:ever )?"
+            r"(?:has|have|needs?) to (?:worry about|deal with|put up with) me (?:again|any ?more|ever again)\b",
+        ],
+    ),
+    (
+        ("feeling like a burden", CONCERN, "ideation", "ng"),
+        [
+            r"\b(?:better off|happier|fine|okay|alright|relieved|move on|get over it)\b(?: \w+){0,3} (?:once|when"
+            r"|after|if)"
+            r" im (?:gone|dead|not (?:here|around)(?: any ?more)?|no longer (?:here|around))\b"
+            r"(?! (?:for|on|to|from|this|next|away|abroad|a|two|three|\d+|the|at|in|out)\b)",
+            r"\bwont be (?:a |anyones |anybodys |your |their |such a )?(?:problem|burden|bother|nuisance|worry|trouble"
+            r"|weight|drain)"
+            r"(?: (?:for|to|on) (?:anyone|anybody|you|them|everyone|anyone else|my family))? (?:much |for much |any ?)?"
+            r"(?:longer|soon|for long|much more)\b|\bwont be (?:anyones|anybodys) (?:problem|burden|worry)\b",
+            r"\b(?:soon|shortly)\b(?: \w+){0,2} (?:wont|will not|not) be (?:anyones|anybodys|your|their|a) "
+            r"(?:problem|burden|worry|weight|drain|nuisance)\b",
+        ],
+    ),
+    (
+        ("feeling like a burden", CONCERN, "ideation", "nr"),
+        [
+            r"\b(?:deserve|deserves|deserved) (?:so much |much |way )?(?:better|more|someone better) than "
+            r"(?:having )?me\b",
+        ],
+    ),
     # --- goodbyes and putting affairs in order ---
-    ("goodbye or preparation", CONCERN, "prep", "nsg"): [
-        r"\b(?:wont|will not|not going to) be (?:around|here) (?:much |for much |for )?(?:longer|long)\b",
-        r"\bwont be around to\b|\bif im (?:gone|dead|not here) tomorrow\b",
-        r"\b(?:said|saying|say|written|wrote|writing|write) (?:my )?(?:goodbyes?|farewells?|letters|notes) "
-        r"to (?:everyone|everybody|all)\b",
-        r"\b(?:said|say|saying) (?:all )?my goodbyes\b(?! to)",
-        r"\bthis is (?:my )?goodbye\b|\b(?:goodbye|farewell) (?:letters?|notes?)\b",
-        r"\b(?:my|the) (?:note|letters?) (?:is|are) (?:written|done|ready)\b|\bwho gets my (?:things|stuff)\b",
-        r"\b(?:giving|gave|give|given) (?:away (?:almost |nearly )?(?:all |most )?(?:of )?my (?:things|stuff|belongings"
-        r"|possessions|clothes|books|records|jewellery|games)\b|(?:all )?my (?:things|stuff|belongings|possessions) "
-        r"away\b|away (?:almost |nearly )?everything i own\b)",
-        r"\bwont need (?:them|it|my \w+) (?:where im going|anymore|soon|much longer)\b",
-        r"\b(?:the|my) last (?:thing|entry|words?) (?:ill|i will|im going to) (?:ever )?write\b",
-        r"\b(?:wrote|written|writing) (?:letters|notes|a letter|a note)\b.{0,60}\bjust in case\b",
-        r"\b(?:started|been|keep) saying goodbyes?\b|\b(?:note|letter) .{0,30}explaining why\b",
-        r"\bmade sure (?:everyone|everybody|they|the kids|my \w+) (?:will be|is|are) (?:looked after|taken care of)\b",
-        r"\bmade sure (?:\w+ ){0,3}(?:will|would|can|is going to|gets to) (?:go|be going|go to|be looked after"
-        r"|be taken care of|be fed|be okay|be ok|be fine|be alright|be cared for|have a (?:good )?home)\b"
-        r"(?! (?:\w+ ){0,3}(?:while|during|for the (?:week|weekend|day|night)|when im (?:away|on|at)|tomorrow"
-        r"|tonight))",
-        r"\b(?:letters?|notes?|messages?)\b(?: \w+){0,6} (?:for (?:after|when) im gone|to (?:be )?(?:read|open(?:ed)?)"
-        r" (?:after|when) im gone|explaining (?:why|everything|it all))\b",
-        r"\b(?:the )?(?:messages?|notes?|letters?|videos?) (?:ill|i will|im going to|i want to|i plan to) leave\b",
-        r"\b(?:wrote|written|writing|finished|left|sealed|hid|hidden) (?:the|my|all the|all my) (?:notes|letters)\b"
-        r"(?= *(?:$|[,.;!?]| (?:theyre|are|and|for everyone|to everyone|in)\b))",
-        r"\b(?:this is|this will be|this might be|this may be|probably) (?:the|my) (?:last|final) "
-        r"(?:time (?:ill|i will|im going to|i) (?:ever )?(?:write|post|be writing|journal)|entry|post|page)\b"
-        r"(?! (?:\w+ ){0,4}(?:before|until|till|for (?:a|the|two|\d+)|this (?:week|month|year)|of (?:the|this)"
-        r"|in this (?:notebook|journal|book)))",
-        r"\b(?:when|after|once|by the time) im (?:gone|dead|no longer (?:here|around)|not (?:here|around) any ?more)"
-        r"(?! (?:for|on|to|from|this|next|away|abroad|a|two|three|\d+|the|at|in|out|shopping|travelling)\b)",
-        r"\bnothing (?:i own|i have) (?:matters|will matter|means anything) (?:now|any ?more|where im going)\b",
-        r"\b(?:left|leaving|leave|wrote down|written down|writing down) (?:all )?(?:my |the )?(?:passwords|pins|pin "
-        r"numbers|bank details|logins?|login details|account details)\b(?! (?:at|on|in)\b)"
-        r"|\bpasswords\b.{0,40}\b(?:left|leave|leaving) (?:them|it|a list) (?:for|with)\b",
-        r"\b(?:put|putting|get|getting|got|sorting|sorted) (?:all )?my affairs (?:in order|sorted|straight)\b",
-        r"\b(?:clos\w*|cancel\w*|delet\w*|shut\w* down) (?:all )?(?:of )?(?:my )?(?:subscriptions|(?:bank |social "
-        r"media |online )?accounts)\b(?=.{0,60}\b(?:tidy|for (?:them|my family|whoever)|afterwards|so (?:nobody|no one"
-        r"|noone|they|its easier|theres less)|easier for))",
-        r"\bso (?:nobody|no one|noone|they|nobody else|my \w+|mum|dad) (?:has|have|will have|needs?|wont have|doesnt "
-        r"have) to (?:deal with|sort out|clean up|go through|sort through) (?:\w+ ){0,3}(?:after|afterwards"
-        r"|when im gone|once im gone)" + _CLAUSE_END,
-        r"\b(?:wrote|written|writing|write|made|making|make|updated|updating|update|finished|finalis\w*|finaliz\w*"
-        r"|drafted|drafting|done|did|sorted(?: out)?|signed) (?:up )?(?:my|a) (?:own )?(?:will|last will"
-        r"(?: and testament)?)\b(?! (?:power|to live|to survive|to carry on|be)\b)",
-        r"\b(?:left|leaving|wrote|written|writing) (?:clear |detailed )?(?:instructions|a list|notes?) (?:for|about) "
-        r"(?:(?:the|my) )?(?:cat|cats|dog|dogs|pets?|plants|kids|funeral|whoever finds me)\b"
-        r"(?! ?(?:sitter|feeder|walker|minder|while|for the (?:week|weekend)))",
-        r"\b(?:planned|planning|plan|chose|chosen|picked|picking|choose) (?:the )?(?:music|songs?|readings?|hymns?"
-        r"|flowers) for my (?:own )?funeral\b|\bplann(?:ed|ing) my (?:own )?funeral\b",
-        r"\b(?:told|texted|messaged|called|rang|wrote to) (?:everyone|everybody|all the people|the people) i love "
-        r"(?:tonight |today |this evening )?to (?:tell|say)(?: them)? (?:i love them|goodbye|how much i love them)\b",
-        r"\b(?:gave|given|giving|give|rehom\w*|found (?:a )?new homes? for) (?:away )?my (?:dog|cat|pets?|rabbit"
-        r"|hamster|bird|parrot|puppy|kitten)\b",
-        r"\b(?:picked|chosen|chose|set|decided on|settled on|fixed|marked|circled) (?:a|the|my) (?:date|day)\b"
-        r"(?= *(?:$|[,.!?;]|now|already|last night|today|and|for it|for when))",
-        r"\bdecided (?:that )?(?:its|it is|it will be|itll be|its going to be|it has to be|it should be) (?:on|at|this"
-        r"|next|tonight|tomorrow|before|after|the (?:day|night|weekend))\b",
-        r"\b(?:this|next|tonight|today|tomorrow|sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?: \w+)? "
-        r"(?:will be|is going to be|is|would be|has to be) (?:my |the )?(?:last|final) (?:one|weekend|sunrise"
-        r"|christmas|birthday|night)(?= *(?:$|[,.!?;]|ever|for me))",
-        r"\bif (?:youre|you are|ur|anyone is|someone is|somebody is) reading this\b(?=.{0,60}\b(?:sorry|love you"
-        r"|forgive|gone|dont blame|goodbye|too late))",
-    ],
-    ("goodbye or preparation", CONCERN, "prep", "ns"): [
-        r"\b(?:letters?|notes?|messages?|cards?|emails?|texts?|videos?)\b(?: \w+){0,6} so (?:they|she|he|you|everyone"
-        r"|my \w+|mum|dad)(?: will| would|ll|d)? (?:understand|know why|know it wasnt|not blame|dont blame|wont blame"
-        r"|can understand|forgive me)\b",
-    ],
-    ("goodbye or preparation", CONCERN, "prep", "g"): [
-        r"\bplease (?:dont|do not|never|try not to) blame yourselv?(?:es|f)\b",
-        r"\bletters?\b.{0,40}\bsorry for (?:leaving|going|what im about to do|everything)\b",
-        r"\b(?:ive |i have )?made (?:my )?peace"
-        r"(?= *(?:$|[,.!?;]| with (?:it all|everything|dying|death|leaving|going)))",
-    ],
+    (
+        ("goodbye or preparation", CONCERN, "prep", "nsg"),
+        [
+            r"\b(?:wont|will not|not going to) be (?:around|here) (?:much |for much |for )?(?:longer|long)\b",
+            r"\bwont be around to\b|\bif im (?:gone|dead|not here) tomorrow\b",
+            r"\b(?:said|saying|say|written|wrote|writing|write) (?:my )?(?:\w+ )?(?:goodbyes?|farewells?|letters"
+            r"|notes) "
+            r"to (?:everyone|everybody|all)\b",
+            r"\b(?:said|say|saying) (?:all )?my goodbyes\b(?! to)",
+            r"\bthis is (?:my )?goodbye\b|\b(?:goodbye|farewell) (?:letters?|notes?)\b",
+            r"\b(?:my|the) (?:note|letters?) (?:is|are) (?:written|done|ready)\b|\bwho gets my (?:things|stuff)\b",
+            r"\b(?:giving|gave|give|given) (?:away (?:almost |nearly )?(?:all |most )?(?:of )?my (?:things|stuff"
+            r"|belongings"
+            r"|possessions|clothes|books|records|jewellery|games)\b|(?:all )?my (?:things|stuff|belongings"
+            r"|possessions) "
+            r"away\b|away (?:almost |nearly )?everything i own\b)",
+            r"\bwont need (?:them|it|my \w+) (?:where im going|anymore|soon|much longer)\b",
+            r"\b(?:the|my) last (?:thing|entry|words?) (?:ill|i will|im going to) (?:ever )?write\b",
+            r"\b(?:wrote|written|writing) (?:letters|notes|a letter|a note)\b.{0,60}\bjust in case\b",
+            r"\b(?:started|been|keep) saying goodbyes?\b|\b(?:note|letter) .{0,30}explaining why\b",
+            r"\bmade sure (?:everyone|everybody|they|the kids|my \w+) (?:will be|is|are) (?:looked after"
+            r"|taken care of)\b",
+            r"\bmade sure (?:\w+ ){0,3}(?:will|would|can|is going to|gets to) (?:go|be going|go to|be looked after"
+            r"|be taken care of|be fed|be okay|be ok|be fine|be alright|be cared for|have a (?:good )?home)\b"
+            r"(?! (?:\w+ ){0,3}(?:while|during|for the (?:week|weekend|day|night)|when im (?:away|on|at)|tomorrow"
+            r"|tonight))",
+            r"\b(?:letters?|notes?|messages?)\b(?: \w+){0,6} (?:for (?:after|when) im gone|to (?:be )?(?:read"
+            r"|open(?:ed)?)"
+            r" (?:after|when) im gone|explaining (?:why|everything|it all))\b",
+            r"\b(?:the )?(?:messages?|notes?|letters?|videos?) (?:ill|i will|im going to|i want to|i plan to) leave\b",
+            r"\b(?:wrote|written|writing|finished|left|sealed|hid|hidden) (?:the|my|all the|all my) (?:notes|letters)\b"
+            r"(?= *(?:$|[,.;!?]| (?:theyre|are|and|for everyone|to everyone|in|today|tonight|this (?:morning|afternoon"
+            r"|evening)|last night|yesterday)\b))",
+            r"\b(?:this is|this will be|this might be|this may be|probably) (?:the|my) (?:last|final) "
+            r"(?:time (?:ill|i will|im going to|i) (?:ever )?(?:write|post|be writing|journal)|entry|post|page)\b"
+            r"(?! (?:\w+ ){0,4}(?:before|until|till|for (?:a|the|two|\d+)|this (?:week|month|year)|of (?:the|this)"
+            r"|in this (?:notebook|journal|book)))",
+            r"\b(?:when|after|once|by the time) im (?:gone|dead|no longer (?:here|around)|not (?:here"
+            r"|around) any ?more)"
+            r"(?! (?:for|on|to|from|this|next|away|abroad|a|two|three|\d+|the|at|in|out|shopping|travelling)\b)",
+            r"\bnothing (?:i own|i have) (?:matters|will matter|means anything) (?:now|any ?more|where im going)\b",
+            r"\b(?:left|leaving|leave|wrote down|written down|writing down) (?:all )?(?:my |the )?(?:passwords|pins"
+            r"|pin "
+            r"numbers|bank details|logins?|login details|account details)\b(?! (?:at|on|in)\b)"
+            r"|\bpasswords\b.{0,40}\b(?:left|leave|leaving) (?:them|it|a list) (?:for|with)\b",
+            r"\b(?:put|putting|get|getting|got|sorting|sorted) (?:all )?my affairs (?:in order|sorted|straight)\b",
+            r"\b(?:clos\w*|cancel\w*|delet\w*|shut\w* down) (?:all )?(?:of )?(?:my )?(?:subscriptions|(?:bank |social "
+            r"media |online )?accounts)\b(?=.{0,60}\b(?:tidy|for (?:them|my family|whoever)|afterwards|so (?:nobody"
+            r"|no one"
+            r"|noone|they|its easier|theres less)|easier for))",
+            r"\bso (?:nobody|no one|noone|they|nobody else|my \w+|mum|dad) (?:has|have|will have|needs?|wont have"
+            r"|doesnt "
+            r"have) to (?:deal with|sort out|clean up|go through|sort through) (?:\w+ ){0,3}(?:after|afterwards"
+            r"|when im gone|once im gone)" + _CLAUSE_END,
+            r"\b(?:wrote|written|writing|write|made|making|make|updated|updating|update|finished|finalis\w*|finaliz\w*"
+            r"|drafted|drafting|done|did|sorted(?: out)?|signed) (?:up )?(?:my|a) (?:own )?(?:will|last will"
+            r"(?: and testament)?)\b(?! (?:power|to live|to survive|to carry on|be)\b)",
+            r"\b(?:left|leaving|wrote|written|writing) (?:clear |detailed )?(?:instructions|a list|notes?) (?:for"
+            r"|about) "
+            r"(?:(?:the|my) )?(?:cat|cats|dog|dogs|pets?|plants|kids|funeral|whoever finds me)\b"
+            r"(?! ?(?:sitter|feeder|walker|minder|while|for the (?:week|weekend)))",
+            r"\b(?:planned|planning|plan|chose|chosen|picked|picking|choose) (?:the )?(?:music|songs?|readings?|hymns?"
+            r"|flowers) for my (?:own )?funeral\b|\bplann(?:ed|ing) my (?:own )?funeral\b",
+            r"\b(?:told|texted|messaged|called|rang|wrote to) (?:everyone|everybody|all the people|the people) i love "
+            r"(?:tonight |today |this evening )?to (?:tell|say)(?: them)? (?:i love them|goodbye"
+            r"|how much i love them)\b",
+            r"\b(?:gave|given|giving|give|rehom\w*|found (?:a )?new homes? for) (?:away )?my (?:dog|cat|pets?|rabbit"
+            r"|hamster|bird|parrot|puppy|kitten)\b",
+            r"\b(?:picked|chosen|chose|set|decided on|settled on|fixed|marked|circled) (?:a|the|my) (?:date|day)\b"
+            r"(?= *(?:$|[,.!?;]|now|already|last night|today|and|for it|for when))",
+            r"\bdecided (?:that )?(?:its|it is|it will be|itll be|its going to be|it has to be|it should be) (?:on|at"
+            r"|this"
+            r"|next|tonight|tomorrow|before|after|the (?:day|night|weekend))\b",
+            r"\b(?:this|next|tonight|today|tomorrow|sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?: \w+)? "
+            r"(?:will be|is going to be|is|would be|has to be) (?:my |the )?(?:last|final) (?:one|weekend|sunrise"
+            r"|christmas|birthday|night)(?= *(?:$|[,.!?;]|ever|for me))",
+            r"\bif (?:youre|you are|ur|anyone is|someone is|somebody is) reading this\b(?=.{0,60}\b(?:sorry|love you"
+            r"|forgive|gone|dont blame|goodbye|too late))",
+        ],
+    ),
+    (
+        ("goodbye or preparation", CONCERN, "prep", "ns"),
+        [
+            r"\b(?:letters?|notes?|messages?|cards?|emails?|texts?|videos?)\b(?: \w+){0,6} so (?:they|she|he|you"
+            r"|everyone"
+            r"|my \w+|mum|dad)(?: will| would|ll|d)? (?:understand|know why|know it wasnt|not blame|dont blame"
+            r"|wont blame"
+            r"|can understand|forgive me)\b",
+        ],
+    ),
+    (
+        ("goodbye or preparation", CONCERN, "prep", "g"),
+        [
+            r"\bplease (?:dont|do not|never|try not to) blame yourselv?(?:es|f)\b",
+            r"\bletters?\b.{0,40}\bsorry for (?:leaving|going|what im about to do|everything)\b",
+            r"\b(?:ive |i have )?made (?:my )?peace"
+            r"(?= *(?:$|[,.!?;]| with (?:it all|everything|dying|death|leaving|going)))",
+        ],
+    ),
     # --- self-harm ---
-    ("self-harm", URGENT, "selfharm", "na"): [
-        r"\b(?:cut(?:ting|s)?|slash(?:ed|ing)?|carv(?:e|ed|ing)|burn(?:ed|t|ing)?|hurt(?:ing)?|harm(?:ed|ing)?|"
-        rf"punch(?:ed|ing)?|hit(?:ting)?|starv(?:e|ed|ing)|scratch(?:ed|ing)?) {_ME}\b"
-        r"(?! (?:a|some|another) (?:slice|piece|bit|break)| some slack| off\b)",
-        r"\b(?:cut|cutting|carv(?:e|ed|ing)|slic(?:e|ed|ing)|slash(?:ed|ing)?|burn(?:ed|t|ing)?|scratch(?:ed|ing)?) "
-        r"(?:into )?my (?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)\b",
-        r"\buntil (?:it|they|i) (?:bleed|bled|bruise)|\bbled because i deserve\b|\bwant to bleed\b",
-        r"\bpunish(?:ing)? myself (?:by|with) (?:cutting|hurting|burning|starving|hitting)\b",
-        r"\bby cutting(?= again|\s*$|\s*[,.!?])",
-    ],
-    ("self-harm", URGENT, "selfharm", "ns"): [
-        r"\b(?:i|im|ive|been|started|start|keep|kept|still|again|to|wanna|my) "
-        r"self[ -]?(?:harm(?:ing|ed)?|injur(?:e|ing|ed))\b",
-        r"\burges? to (?:cut|burn|hurt|harm|self)",
-        r"\b(?:want(?:ed)? to|wanna|need to|going to|gonna) (?:cut|burn)(?= again|\s*$|\s*[,.!?]| so\b| tonight)",
-        r"\b(?:been|started|start|keep|kept) cutting(?= again\b| myself|\s*$|\s*[,.!?;]| and)|\bcutting again\b",
-        r"\b(?:i|ive) cut again\b",
-        r"\brelaps(?:e|ed)\b(?=.{0,80}\b(?:cut|self[ -]?harm|blade|razor))|\bcut myself\b.{0,80}\brelaps",
-    ],
-    ("self-harm", CONCERN, "selfharm", "n"): [
-        r"\b(?:hid(?:e|ing)?|cover(?:ed|ing)?) (?:up )?(?:the |my )?(?:fresh |new )?"
-        r"(?:marks|scars|cuts|burns|wounds)\b",
-        r"\b(?:fresh|new) (?:cuts|wounds)\b|\b(?:took|take|taking|got) (?:the|my) (?:blade|razor|blades) out\b",
-    ],
+    (
+        ("self-harm", URGENT, "selfharm", "na"),
+        [
+            r"\b(?:cut(?:ting|s)?|slash(?:ed|ing)?|carv(?:e|ed|ing)|burn(?:ed|t|ing)?|hurt(?:ing)?|harm(?:ed|ing)?|"
+            rf"punch(?:ed|ing)?|hit(?:ting)?|starv(?:e|ed|ing)|scratch(?:ed|ing)?) {_ME}\b"
+            r"(?! (?:a|some|another) (?:slice|piece|bit|break)| some slack| off\b)",
+            r"\b(?:cut|cutting|carv(?:e|ed|ing)|slic(?:e|ed|ing)|slash(?:ed|ing)?|burn(?:ed|t|ing)?|scratch(?:ed"
+            r"|ing)?) "
+            r"(?:into )?my (?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)\b",
+            r"\buntil (?:it|they|i) (?:bleed|bled|bruise)|\bbled because i deserve\b|\bwant to bleed\b",
+            r"\bpunish(?:ing)? myself (?:by|with) (?:cutting|hurting|burning|starving|hitting)\b",
+            r"\bby cutting(?= again|\s*$|\s*[,.!?])",
+        ],
+    ),
+    (
+        ("self-harm", URGENT, "selfharm", "ns"),
+        [
+            r"\b(?:i|im|ive|been|started|start|keep|kept|still|again|to|wanna|my) "
+            r"self[ -]?(?:harm(?:ing|ed)?|injur(?:e|ing|ed))\b",
+            r"\burges? to (?:cut|burn|hurt|harm|self)",
+            r"\b(?:want(?:ed)? to|wanna|need to|going to|gonna) (?:cut|burn)(?= again|\s*$|\s*[,.!?]| so\b| tonight)",
+            r"\b(?:been|started|start|keep|kept) cutting(?= again\b| myself|\s*$|\s*[,.!?;]| and)|\bcutting again\b",
+            r"\b(?:i|ive) cut again\b",
+            r"\brelaps(?:e|ed)\b(?=.{0,80}\b(?:cut|self[ -]?harm|blade|razor))|\bcut myself\b.{0,80}\brelaps",
+        ],
+    ),
+    (
+        ("self-harm", CONCERN, "selfharm", "n"),
+        [
+            r"\b(?:hid(?:e|ing)?|cover(?:ed|ing)?) (?:up )?(?:the |my )?(?:fresh |new )?"
+            r"(?:marks|scars|cuts|burns|wounds)\b",
+            r"\b(?:fresh|new) (?:cuts|wounds)\b|\b(?:took|take|taking|got) (?:the|my) (?:blade|razor|blades) out\b",
+        ],
+    ),
     # --- plans and means ---
-    ("plan or means", URGENT, "plan", "n"): [
-        r"\bnoose\b|\bsuicide (?:note|letter|plan)\b|\bplan(?:ning|ned)? my (?:own )?(?:suicide|death)\b",
-        r"\b(?:take|took|taking|swallow(?:ed|ing)?) (?:all|a handful|too many|a bunch) "
-        rf"(?:of )?(?:my |the )?{_PILLS}\b",
-        rf"\b(?:take|swallow|down)\w* (?:the )?(?:whole|entire) (?:bottle|packet|pack|box) of {_PILLS}\b",
-        r"\b(?:think(?:ing)? (?:about|of)|thought (?:about|of)|imagin(?:e|ing)|pictur(?:e|ing)|plan(?:ning)? (?:to|on)"
-        r"|going to|gonna|want(?:ed)? to"
-        r"|about to|how easy it would be to) (?:\w+ ){0,2}(?:jump(?:ing)?|step(?:ping)?|throw(?:ing)? myself"
-        r"|overdos(?:e|ing)|od(?:ing)?|driv(?:e|ing)(?: my car)? (?:off|into)"
-        r"|walk(?:ing)? (?:out )?into (?:the sea|the ocean|the river|traffic))\b"
-        r"(?! (?:in|into) the (?:sea|pool|lake)|(?: \w+){0,3} (?:window|pool))",
-        r"\b(?:ill|i will|id|i could) (?:just )?(?:jump|step|throw myself) (?:off|from|in front of|under) "
-        r"(?:\w+ ){0,2}(?:bridge|roof|building|balcony|cliff|train|tower|ledge|motorway)\b",
-        r"\b(?:just|could) (?:step|jump|walk) (?:off|in front of|into traffic)\b",
-        r"\b(?:sitting|standing|sat|stood) (?:on|at) (?:the )?(?:edge|ledge) of "
-        r"(?:the|a|my) (?:roof|bridge|building|balcony|platform)\b",
-        r"\b(?:painless|quick|easy|quickest|best) (?:ways?|methods?) to die\b|\bhow (?:many|much) .{0,40}to overdose\b",
-        r"\b(?:have|got|made) a plan (?:to (?:end|kill|die|do it)|and i know)\b|\bplan is to do it\b",
-        r"\bcounting (?:my |the )?(?:pills|tablets)\b|\b(?:have|got) (?:the|my|enough) (?:pills|tablets|rope) ready\b",
-        r"\b(?:take|taking|took|swallow\w*) every (?:pill|tablet)\b|\balmost (?:stepped|jumped) (?:off|in front)\b",
-        r"\b(?:razor|blade|knife) (?:against|to|on|into) my (?:wrists?|arms?|skin|throat|thighs?)\b",
-        r"\b(?:know|planning|planned|worked out|figured out|decided|picked|thought about|thinking about) "
-        r"(?:exactly )?(?:how|when|where) (?:im going to|id|i would|i will|ill) do it\b",
-        r"\b(?:use|using|used|turn|turning|point|pointing) (?:it|them|that|the \w+|a \w+) on myself\b",
-        r"\b(?:nobody|no one|noone) (?:will|is going to|would) (?:find out|know|notice|find me) (?:until|till) "
-        r"(?:after|its too late|it(?:s| is) over|the morning)\b",
-    ],
-    ("plan or means", URGENT, "plan", "nsm"): [
-        r"\b(?:stockpil\w*|hoard\w*|sav(?:e|ed|es|ing|in)|stash\w*|hid(?:e|es|ing|den)?|hidd\w*|squirrel\w*"
-        r"|gather\w*|accumulat\w*|build\w* up|putting aside|put aside|setting aside|set aside|keeping back|kept back)"
-        r" (?:up |away |aside |back )?(?:(?:all|some|enough|more|extra|a few|any|loads|lots|a lot|a stash|a supply"
-        r"|a bunch) (?:of )?)?(?:my |the |her |his |their |\w+s |these |those )?(?:own |old |extra |spare |leftover "
-        rf"|\w+ )?{_PILLS}\b",
-        rf"\bcollect(?:ing|ed)? (?:up )?(?:my |the |all the |\w+s )?(?:\w+ )?{_PILLS} (?:in|under|for|until|over)\b"
-        r"(?! the (?:pharmacy|chemist|surgery|hospital))",
-        rf"\b{_PILLS}\b(?: \w+){{0,2}} (?:saved|stashed|stockpiled|hidden|hoarded|collected|squirrelled|put aside"
-        r"|tucked away)\b|\bstash(?:ed)? (?:of )?(?:my )?" + _PILLS + r"\b",
-        rf"\b(?:got|have|had|collected|saved|there are|theres) enough (?:\w+ )?{_PILLS}\b"
-        r"(?! (?:for|to last|until|till|left for)\b)",
-        rf"\b{_PILLS} (?:are |were )?(?:all )?(?:lined up|laid out|spread out|counted out|in a (?:pile|row|line))\b"
-        rf"|\b(?:lin(?:ed|ing) up|laid out|laying out|count(?:ed|ing) out) (?:all )?(?:my |the )?(?:\w+ )?{_PILLS}\b",
-        r"\bstar(?:e|ed|ing) at (?:the |my |a |all (?:the|my) )?(?:bottle of |box of |packet of |pile of )?"
-        rf"{_PILLS}\b|\b{_PILLS}\b.{{0,60}}\bstar(?:e|ed|ing) at (?:them|it)\b",
-        rf"\ball (?:of )?my (?:\w+ )?{_PILLS} (?:on|in front of|next to|beside|lined up|laid out|out on)\b"
-        rf"|\b(?:vodka|whisky|whiskey|alcohol|booze|gin)\b.{{0,40}}\ball (?:of )?my (?:\w+ )?{_PILLS}\b",
-        rf"\b{_PILLS}\b.{{0,80}}\bso (?:they|the pharmacist|the chemist|the shop|nobody|no one|noone|the doctor) "
-        r"(?:wouldnt|wont|didnt|would not|will not|doesnt|dont) (?:ask|notice|suspect|question|get suspicious|know)\b",
-        r"\b(?:filled|refilled|got|collected|ordered|picked up) (?:my )?(?:prescription|repeat prescription|repeat"
-        r"|meds|pills|tablets) early\b.{0,60}\b(?:enough|extra|spare|so i (?:have|had|can))",
-        rf"\bstopped taking (?:my )?{_PILLS}\b.{{0,40}}\b(?:keep|keeping|saving|save|stor\w*|hid\w*|collect\w*)\b",
-        r"\b(?:look(?:ed|ing)? up|googl\w*|search\w*|research\w*|check\w*|read about|reading about|work(?:ed|ing)? out"
-        r"|calculat\w*|figur\w* out|find out|found out|know|knowing|wonder\w*) (?:the |what (?:the |a )?|what is "
-        r"(?:a |the )?|how much (?:is )?(?:a |the )?)?(?:lethal|fatal|deadly|toxic|overdose) (?:dose|amount|quantity)",
-        rf"\bhow (?:much|many)(?: (?:of (?:them|those|these|my \w+)|(?:\w+ )?{_PILLS}))? (?:it )?(?:would |will |d "
-        r"|does it |do i |would i |i(?:d| would| will)? )?(?:it )?(?:take|takes|need|be enough|kill)\b"
-        r"(?= *(?:$|[,.!?;]|to (?:die|end it|kill|do it|be fatal|overdose|not wake|go)))",
-        r"\bhow long (?:it )?(?:takes|does it take|would it take|it would take|to) (?:to )?(?:die|bleed out|drown"
-        r"|suffocate|lose consciousness|pass out)\b|\bbleed(?:ing)? out\b",
-        r"\b(?:googl\w*|look\w* up|research\w*|search\w*|figur\w* out|work\w* out|how (?:to|i could|could i|can i)) "
-        r"(?:how to )?make it (?:look|seem) like an accident\b",
-        r"\b(?:research\w*|read\w* (?:up )?(?:about|on)|look\w* (?:up|into|at)|googl\w*|search\w* (?:for|up)?"
-        r"|compar\w*|watch\w* videos (?:on|about)|forums? about) (?:different |suicide |painless |quick |possible "
-        r"|the )?(?:methods|ways to (?:die|do it|go|end it)|(?:the )?(?:most |least )?(?:reliable|painless|quickest"
-        r"|fastest|surest|effective|quick|easy) (?:way|method)s?)\b(?! (?:for|of|in|to (?!die|do it|end|go\b)))",
-        r"\b(?:bought|buy|buying|got|get|getting|ordered|order|hid|hidden|hiding|keep|keeping|kept|found) "
-        r"(?:a |some |the |my |another |new )?(?:length of )?rope\b(?! (?:for|to tie|to hang (?:the|a|up|out|washing"
-        r"|clothes)|swing|ladder|light|bridge|course|access)\b)|\b(?:the|my) rope (?:is|was|s|has been) (?:in|under"
-        r"|hidden|ready|upstairs)\b",
-        rf"\bwhere (?:\w+ ){{0,3}}(?:keeps?|kept|hides?|hid|stores?|locks? up) (?:the|his|her|their|a|my|our) {_GUN}"
-        rf"|\b(?:{_GUN}|barrel)\b(?: \w+){{0,3}} (?:in my (?:lap|mouth|hands?)|to my (?:head|temple|chest)"
-        r"|against my (?:head|temple|chest))\b|\b(?:hold\w*|held|load\w*|star\w* at|look\w* at|sat with|sitting with"
-        rf"|think\w* about|found|bought|got) (?:the|a|my|his|her|our|(?:my )?\w+s) {_GUN}\b",
-        r"\b(?:check\w*|look\w* up|googl\w*|search\w*|research\w*|find out|found out|work\w* out|measur\w*|wonder\w*)"
-        rf" (?:how high|how tall|how far down|how far the drop|the height of)\b(?: \w+){{0,3}} {_HEIGHT}\b"
-        rf"|\b(?:which|what) {_HEIGHT} (?:is|was|are) (?:the )?(?:highest|tallest|high enough)\b"
-        rf"|\b(?:check\w*|look\w* up|googl\w*|search\w*|research\w*|find out|found out) (?:the )?(?:highest|tallest) "
-        rf"{_HEIGHT}\b",
-        r"\bwhere (?:theres|there is|there are|they have|it has) no (?:fence|fences|railings?|barriers?|nets?"
-        r"|cameras?|cctv)\b",
-        r"\bnot to (?:catch|get on|board|ride) (?:one|it|a train|them)\b",
-    ],
-    ("goodbye or preparation", CONCERN, "prep", "nsm"): [
-        r"\b(?:watch\w*|star\w* at|look\w* at|stand\w* (?:near|by|at)) (?:the )?(?:trains?|traffic|lorries)\b"
-        r"(?: \w+){0,4} (?:fast|speed|rush\w*|too long|too close|the edge)\b"
-        r"|\b(?:edge of the platform|platform edge)\b",
-    ],
-}
+    (
+        ("plan or means", URGENT, "plan", "n"),
+        [
+            r"\bnoose\b|\bsuicide (?:note|letter|plan)\b|\bplan(?:ning|ned)? my (?:own )?(?:suicide|death)\b",
+            r"\b(?:take|took|taking|swallow(?:ed|ing)?) (?:all|a handful|too many|a bunch) "
+            rf"(?:of )?(?:my |the )?{_PILLS}\b",
+            rf"\b(?:take|swallow|down)\w* (?:the )?(?:whole|entire) (?:bottle|packet|pack|box) of {_PILLS}\b",
+            r"\b(?:think(?:ing)? (?:about|of)|thought (?:about|of)|imagin(?:e|ing)|pictur(?:e|ing)|plan(?:ning)? (?:to"
+            r"|on)"
+            r"|going to|gonna|want(?:ed)? to"
+            r"|about to|how easy it would be to) (?:\w+ ){0,2}(?:jump(?:ing)?|step(?:ping)?|throw(?:ing)? myself"
+            r"|overdos(?:e|ing)|od(?:ing)?|driv(?:e|ing)(?: my car)? (?:off|into)"
+            r"|walk(?:ing)? (?:out )?into (?:the sea|the ocean|the river|traffic))\b"
+            r"(?! (?:in|into) the (?:sea|pool|lake)|(?: \w+){0,3} (?:window|pool))",
+            r"\b(?:ill|i will|id|i could) (?:just )?(?:jump|step|throw myself) (?:off|from|in front of|under) "
+            r"(?:\w+ ){0,2}(?:bridge|roof|building|balcony|cliff|train|tower|ledge|motorway)\b",
+            r"\b(?:just|could) (?:step|jump|walk) (?:off|in front of|into traffic)\b",
+            r"\b(?:sitting|standing|sat|stood) (?:on|at) (?:the )?(?:edge|ledge) of "
+            r"(?:the|a|my) (?:roof|bridge|building|balcony|platform)\b",
+            r"\b(?:painless|quick|easy|quickest|best) (?:ways?|methods?) to die\b|\bhow (?:many"
+            r"|much) .{0,40}to overdose\b",
+            r"\b(?:have|got|made) a plan (?:to (?:end|kill|die|do it)|and i know)\b|\bplan is to do it\b",
+            r"\bcounting (?:my |the )?(?:pills|tablets)\b|\b(?:have|got) (?:the|my|enough) (?:pills|tablets"
+            r"|rope) ready\b",
+            r"\b(?:take|taking|took|swallow\w*) every (?:pill|tablet)\b|\balmost (?:stepped|jumped) (?:off|in front)\b",
+            r"\b(?:razor|blade|knife) (?:against|to|on|into) my (?:wrists?|arms?|skin|throat|thighs?)\b",
+            r"\b(?:know|planning|planned|worked out|figured out|decided|picked|thought about|thinking about) "
+            r"(?:exactly )?(?:how|when|where) (?:im going to|id|i would|i will|ill) do it\b",
+            r"\b(?:use|using|used|turn|turning|point|pointing) (?:it|them|that|the \w+|a \w+) on myself\b",
+            r"\b(?:nobody|no one|noone) (?:will|is going to|would) (?:find out|know|notice|find me) (?:until|till) "
+            r"(?:after|its too late|it(?:s| is) over|the morning)\b",
+        ],
+    ),
+    (
+        ("plan or means", URGENT, "plan", "nsm"),
+        [
+            r"\b(?:stockpil\w*|hoard\w*|sav(?:e|ed|es|ing|in)|stash\w*|hid(?:e|es|ing|den)?|hidd\w*|squirrel\w*"
+            r"|gather\w*|accumulat\w*|build\w* up|putting aside|put aside|setting aside|set aside|keeping back"
+            r"|kept back)"
+            r" (?:up |away |aside |back )?(?:(?:all|some|enough|more|extra|a few|any|loads|lots|a lot|a stash|a supply"
+            r"|a bunch) (?:of )?)?(?:my |the |her |his |their |\w+s |these |those )?(?:own |old |extra |spare "
+            r"|leftover "
+            rf"|\w+ )?{_PILLS}\b",
+            rf"\bcollect(?:ing|ed)? (?:up )?(?:my |the |all the |\w+s )?(?:\w+ )?{_PILLS} (?:in|under|for|until|over)\b"
+            r"(?! the (?:pharmacy|chemist|surgery|hospital))",
+            rf"\b{_PILLS}\b(?: \w+){{0,2}} (?:saved|stashed|stockpiled|hidden|hoarded|collected|squirrelled|put aside"
+            r"|tucked away)\b|\bstash(?:ed)? (?:of )?(?:my )?" + _PILLS + r"\b",
+            rf"\b(?:got|have|had|collected|saved|there are|theres) enough (?:\w+ )?{_PILLS}\b"
+            r"(?! (?:for|to last|until|till|left for)\b)",
+            rf"\b{_PILLS} (?:are |were )?(?:all )?(?:lined up|laid out|spread out|counted out|in a (?:pile|row|line))\b"
+            rf"|\b(?:lin(?:ed|ing) up|laid out|laying out|count(?:ed|ing) out) (?:all )?(?:my "
+            rf"|the )?(?:\w+ )?{_PILLS}\b",
+            r"\bstar(?:e|ed|ing) at (?:the |my |a |all (?:the|my) )?(?:bottle of |box of |packet of |pile of )?"
+            rf"{_PILLS}\b|\b{_PILLS}\b.{{0,60}}\bstar(?:e|ed|ing) at (?:them|it)\b",
+            rf"\ball (?:of )?my (?:\w+ )?{_PILLS} (?:on|in front of|next to|beside|lined up|laid out|out on)\b"
+            rf"|\b(?:vodka|whisky|whiskey|alcohol|booze|gin)\b.{{0,40}}\ball (?:of )?my (?:\w+ )?{_PILLS}\b",
+            rf"\b{_PILLS}\b.{{0,80}}\bso (?:they|the pharmacist|the chemist|the shop|nobody|no one|noone|the doctor) "
+            r"(?:wouldnt|wont|didnt|would not|will not|doesnt|dont) (?:ask|notice|suspect|question|get suspicious"
+            r"|know)\b",
+            r"\b(?:filled|refilled|got|collected|ordered|picked up) (?:my )?(?:prescription|repeat prescription|repeat"
+            r"|meds|pills|tablets) early\b.{0,60}\b(?:enough|extra|spare|so i (?:have|had|can))",
+            rf"\bstopped taking (?:my )?{_PILLS}\b.{{0,40}}\b(?:keep|keeping|saving|save|stor\w*|hid\w*|collect\w*)\b",
+            r"\b(?:look(?:ed|ing)? up|googl\w*|search\w*|research\w*|check\w*|read about|reading about|work(?:ed"
+            r"|ing)? out"
+            r"|calculat\w*|figur\w* out|find out|found out|know|knowing|wonder\w*) (?:the |what (?:the |a )?|what is "
+            r"(?:a |the )?|how much (?:is )?(?:a |the )?)?(?:lethal|fatal|deadly|toxic|overdose) (?:dose|amount"
+            r"|quantity)",
+            rf"\bhow (?:much|many)(?: (?:of (?:them|those|these|my \w+)|(?:\w+ )?{_PILLS}))? (?:it )?(?:would |will |d "
+            r"|does it |do i |would i |i(?:d| would| will)? )?(?:it )?(?:take|takes|need|be enough|kill)\b"
+            r"(?= *(?:$|[,.!?;]|to (?:die|end it|kill|do it|be fatal|overdose|not wake|go)))",
+            r"\bhow long (?:it )?(?:takes|does it take|would it take|it would take|to) (?:to )?(?:die|bleed out|drown"
+            r"|suffocate|lose consciousness|pass out)\b|\bbleed(?:ing)? out\b",
+            r"\b(?:googl\w*|look\w* up|research\w*|search\w*|figur\w* out|work\w* out|how (?:to|i could|could i"
+            r"|can i)) "
+            r"(?:how to )?make it (?:look|seem) like an accident\b",
+            r"\b(?:research\w*|read\w* (?:up )?(?:about|on)|look\w* (?:up|into|at)|googl\w*|search\w* (?:for|up)?"
+            r"|compar\w*|watch\w* videos (?:on|about)|forums? about) (?:different |suicide |painless |quick |possible "
+            r"|the )?(?:methods|ways to (?:die|do it|go|end it)|(?:the )?(?:most |least )?(?:reliable|painless|quickest"
+            r"|fastest|surest|effective|quick|easy) (?:way|method)s?)\b(?! (?:for|of|in|to (?!die|do it|end|go\b)))",
+            r"\b(?:bought|buy|buying|got|get|getting|ordered|order|hid|hidden|hiding|keep|keeping|kept|found) "
+            r"(?:a |some |the |my |another |new )?(?:length of )?rope\b(?! (?:for|to tie|to hang (?:the|a|up|out"
+            r"|washing"
+            r"|clothes)|swing|ladder|light|bridge|course|access)\b)|\b(?:the|my) rope (?:is|was|s|has been) (?:in|under"
+            r"|hidden|ready|upstairs)\b",
+            rf"\bwhere (?:\w+ ){{0,3}}(?:keeps?|kept|hides?|hid|stores?|locks? up) (?:the|his|her|their|a|my"
+            rf"|our) {_GUN}"
+            rf"|\b(?:{_GUN}|barrel)\b(?: \w+){{0,3}} (?:in my (?:lap|mouth|hands?)|to my (?:head|temple|chest)"
+            r"|against my (?:head|temple|chest))\b|\b(?:hold\w*|held|load\w*|star\w* at|look\w* at|sat with"
+            r"|sitting with"
+            rf"|think\w* about|found|bought|got) (?:the|a|my|his|her|our|(?:my )?\w+s) {_GUN}\b",
+            r"\b(?:check\w*|look\w* up|googl\w*|search\w*|research\w*|find out|found out|work\w* out|measur\w*"
+            r"|wonder\w*)"
+            rf" (?:how high|how tall|how far down|how far the drop|the height of)\b(?: \w+){{0,3}} {_HEIGHT}\b"
+            rf"|\b(?:which|what) {_HEIGHT} (?:is|was|are) (?:the )?(?:highest|tallest|high enough)\b"
+            rf"|\b(?:check\w*|look\w* up|googl\w*|search\w*|research\w*|find out|found out) (?:the )?(?:highest"
+            rf"|tallest) "
+            rf"{_HEIGHT}\b",
+            r"\bwhere (?:theres|there is|there are|they have|it has) no (?:fence|fences|railings?|barriers?|nets?"
+            r"|cameras?|cctv)\b",
+            r"\bnot to (?:catch|get on|board|ride) (?:one|it|a train|them)\b",
+        ],
+    ),
+    (
+        ("goodbye or preparation", CONCERN, "prep", "nsm"),
+        [
+            r"\b(?:watch\w*|star\w* at|look\w* at|stand\w* (?:near|by|at)) (?:the )?(?:trains?|traffic|lorries)\b"
+            r"(?: \w+){0,4} (?:fast|speed|rush\w*|too long|too close|the edge)\b"
+            r"|\b(?:edge of the platform|platform edge)\b",
+        ],
+    ),
+]
+# Construction families: broader than single phrasings (same key format as RULES).
+RULES_BROAD = [
+    (
+        ("passive suicidal ideation", CONCERN, "ideation", "ns"),
+        [
+            r"\b(?:easier|better|simpler|kinder|nicer|a relief) (?:for (?:everyone|everybody|them|all of us"
+            r"|my family) )?"
+            r"(?:to|if i) (?:just |simply )?(?:not be (?:alive|here|around)|not exist|stopped existing|disappear(?:ed)?"
+            r"|vanish(?:ed)?|went to sleep forever|never woke up|not wake up|wasnt (?:alive|here|around))\b",
+            r"\b(?:dont|do not|dont really) (?:want|wanna) to (?:carry on|go on|keep going|continue|keep living)"
+            r"(?= *(?:$|[,.!?;]|any ?more|any longer|like this|with (?:life|living|this life)))",
+            r"\b(?:no|(?:whats|what is|whats even|is there (?:even )?a|cant see the"
+            r"|dont see the) (?:even )?the?) ?point "
+            r"(?:to|in|of) (?:me )?(?:even )?(?:being (?:here|alive|around)|existing|living|going on|carrying on"
+            r"|waking up|trying any ?more|me)(?= *(?:$|[,.!?;]|any ?more|at all|honestly|really))",
+            r"\b(?:had enough|fed up) (?:of|with) (?:life|living|being alive|existing|existence|it all)"
+            r"(?= *(?:$|[,.!?;]|any ?more|now|honestly))",
+            r"\b(?:existing|being alive|living)\b.{0,40}\b(?:dont|do not) (?:want|wanna) to (?:any ?more"
+            r"|much longer)\b",
+            r"\b(?:dont|do not|never) (?:belong|fit) (?:in this world|on this earth|here any ?more"
+            r"|anywhere any ?more)\b",
+            r"\b(?:the world|everyone|anyone|nobody|no one|noone) (?:really )?(?:doesnt|does not|wouldnt|would not|dont"
+            r"|wont) (?:need|want) me (?:in it|around|here|any ?more|alive)\b",
+            r"\b(?:tired|sick|exhausted|weary) (?:of|from) (?:fighting|trying|struggling"
+            r"|pretending) (?:to (?:stay alive"
+            r"|keep living|live|survive|be alive)|to want to live)\b",
+            r"\b(?:dont|do not|cant|cannot) (?:have )?(?:the )?(?:energy|strength) (?:to|for) (?:keep living|stay alive"
+            r"|live|go on|keep going|survive|exist)(?= *(?:$|[,.!?;]|any ?more|much longer))",
+            r"\bcant imagine (?:still )?being (?:alive|here|around) (?:in|next|by|much|for|another|at)\b",
+            r"\bwant to (?:be gone|stop being me)(?= *(?:$|[,.!?;]|forever|for good))",
+            r"\bready (?:for (?:it all|everything|it) to (?:end|stop|be over)|to let go)(?= *(?:$|[,.!?;]|of (?:it all"
+            r"|everything|life)|now|for good))",
+            r"\b(?:hope|wish|pray)\w* (?:that )?something (?:bad )?(?:happens|would happen|will happen) to me\b",
+        ],
+    ),
+    (
+        ("feeling like a burden", CONCERN, "ideation", "n"),
+        [
+            r"\b(?:everyone|everybody|they|my family|people|the kids|my kids|my parents|my partner|my wife|my husband"
+            r"|theyd|theyll)(?: all| honestly| really)?(?:d| would| will|ll)? (?:cope|manage|be fine|be okay|be ok"
+            r"|move on"
+            r"|get on) (?:\w+ ){0,2}(?:if|once|when|after) (?:i was|i were|im) (?:gone|not here|dead|not around)\b"
+            r"(?! (?:for|on|to|this|next|away)\b)",
+            r"\b(?:better off|easier|happier|simpler)\b.{0,60}\bme out of the (?:way|picture)\b",
+            r"\b(?:easier|better) for (?:everyone|everybody|them|my family|all of them|the people i love)(?: all)? "
+            r"(?:soon|when im gone|once im gone|after im gone|without me)\b",
+            r"\b(?:soon|shortly|then)\b.{0,60}\b(?:nobody|no one|noone) (?:will )?(?:ever )?(?:has|have|needs?"
+            r"|need) to "
+            r"(?:worry about|deal with|put up with|look after|take care of) me\b",
+        ],
+    ),
+    (
+        ("goodbye or preparation", CONCERN, "prep", "ns"),
+        [
+            r"\b(?:playlist|music|songs?|readings?|hymns?|flowers|plans?|outfit|coffin) (?:for"
+            r"|at) my (?:own )?funeral\b",
+            r"\b(?:sorted|sorting|decided|worked) out who gets what\b|\bwho gets (?:what|my \w+)\b",
+            r"\bsomething to remember me by\b",
+            r"\bwaiting for the right (?:moment|time|day|night)" + _CLAUSE_END,
+            r"\b(?:written|wrote|writing) (?:down |out )?(?:my|the) plan" + _CLAUSE_END,
+        ],
+    ),
+    (
+        ("goodbye or preparation", CONCERN, "prep", "ng"),
+        [
+            r"\bif (?:anything|something) (?:happens|were to happen|should happen|ever happens) to me\b",
+        ],
+    ),
+    (
+        ("goodbye or preparation", CONCERN, "prep", "ngr"),
+        [
+            r"\b(?:hope|pray|wish)\w* (?:that )?(?:my \w+|they|everyone|you|mum|dad|people|god)(?: all| will| can"
+            r"| could"
+            r"| would)* ?forgives? me\b(?! for (?!what|this|everything|leaving|going|not being))",
+        ],
+    ),
+    (
+        ("goodbye or preparation", CONCERN, "prep", "nsg"),
+        [
+            r"\b(?:letters?|notes?|cards?|videos?|messages?) (?:for|to) (?:each|every one|everyone|all) of (?:my|the) "
+            r"(?:kids|children|family|friends|loved ones)\b(?! for (?:their|his|her|christmas|birthdays?"
+            r"|the holidays))",
+            r"\b(?:told|tell|telling|say|said|hug\w*|call\w*|rang|see|saw|kiss\w*) (?:\w+ ){0,5}(?:one last time"
+            r"|for the last time)\b",
+            r"\bthe (?:date|day) is (?:set|chosen|picked|decided|fixed)(?= *(?:$|[,.!?;]|now|for (?:next |this )?"
+            r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|tomorrow|tonight)\b))",
+            r"\b(?:got|have) everything i need(?= *(?:$|[,.!?;]|now|for it))",
+        ],
+    ),
+    (
+        ("plan or means", URGENT, "plan", "nsm"),
+        [
+            rf"\b{_STORE}\b(?: \w+){{0,5}} {_STORE_MEANS}\b",
+            rf"\b{_STORE_MEANS}\b(?: \w+){{0,4}} (?:aside|saved|hidden|stashed|stockpiled|hoarded|collected|ready"
+            rf"|lined up"
+            r"|counted out|in a (?:sock|shoebox|jar))\b",
+            rf"\b{_RESEARCH}\b(?: \w+){{0,4}} {_RESEARCH_TOPIC}",
+            rf"\b(?:keep\w*|kept|hid\w*|have|got|took|taken|found|bought|load\w*|hold\w*|held) (?:the|a|my|his|her|our"
+            rf"|(?:my )?\w+s)(?: old| own| new| loaded)? {_GUN}\b",
+            r"\b(?:went|go|going|walk\w*|driv\w*|drove|cycl\w*|sat|sit|sitting|stood|standing|stand)(?: \w+){0,3} "
+            rf"(?:to|past|on|at|onto|up to|over to|by) (?:the |that )?(?:top (?:floor |level "
+            rf"|deck )?of (?:the )?)?{_PLACE}\b(?: \w+){{0,6}} "
+            r"(?:look(?:ed|ing)? (?:at it|down|over(?: the edge)?|at the (?:drop|water|trains))|star(?:ed|ing) (?:down"
+            r"|at (?:it|the "
+            r"(?:water|drop|trains)))|for (?:a long time|ages|hours|an hour)|thinking|wondering|every day|again)\b",
+            rf"\b(?:from|at|in) (?:\w+ )?(?:different|several|two|three|four|multiple|separate) (?:shops|pharmacies"
+            rf"|chemists|stores|supermarkets)\b|\b(?:know|decided|picked|chosen) (?:which|what|how many) (?:\w+ )?"
+            rf"{_PILLS} (?:id|i would|ill|i will|i am going to|im going to) take\b",
+        ],
+    ),
+    (
+        ("passive suicidal ideation", CONCERN, "ideation", "ns"),
+        [
+            r"\b(?:peaceful|nice|lovely|good|a relief|such a relief|bliss)\b(?: \w+){0,3} (?:to|if i) (?:just )?"
+            r"(?:not wake up|never wake up|not be (?:alive|here|around)|not exist|stop existing|disappear|fall asleep "
+            r"forever|sleep forever)\b",
+            r"\b(?:dont|cant|do not|cannot) (?:see|picture|imagine) (?:myself|me) (?:being |still )?(?:around|here"
+            r"|alive)"
+            r"(?: \w+){0,2} (?:next|in a|by|at|for|much|another)\b",
+            r"\bif i could\b.{0,40}\b(?:not exist|stop existing|disappear forever|vanish forever|not be here"
+            r"|never wake up"
+            r"|never have been born)\b|\b(?:press a button|flip a switch|click my fingers|snap my fingers)\b.{0,30}"
+            r"\b(?:not exist|disappear|stop existing|vanish|be gone|not be here|never wake)",
+            r"\b(?:everything|it all|the world|my head|life) to (?:go quiet|go dark|go black|go away|fade|stop|end"
+            r"|be over)"
+            r"(?: \w+){0,2} (?:forever|for good|permanently)\b",
+            r"\b(?:disappointed|gutted|upset|angry) (?:that |when |to )?(?:i )?(?:woke up|wake up|im still (?:alive"
+            r"|here"
+            r"|breathing)|(?:woke|wake) up again)\b|\bevery (?:single )?morning(?: \w+){0,3} (?:disappointed|gutted)\b",
+            r"\b(?:im|i am|i|me) (?:just |only )?(?:taking up|take up|wasting) (?:space|oxygen|air|room)\b"
+            r"(?! (?:in|on|at)\b)",
+            r"\b(?:run|ran|running) out of (?:reasons|things) to (?:stay|live|keep going|go on|be here|stick around"
+            r"|carry on)\b",
+            r"\b(?:ghost|invisible|dead inside|gone|nobody)\b.{0,40}\bmight as well make it (?:official|permanent"
+            r"|real)\b",
+            r"\b(?:put|lay|set) (?:it|this|life|everything|it all) down (?:for good|forever|permanently)\b",
+            r"\bhow (?:id|i would|ill|i will|im going to) do it\b(?= *(?:$|[,.!?;]|step|and when|exactly))",
+        ],
+    ),
+    (
+        ("feeling like a burden", CONCERN, "ideation", "n"),
+        [
+            r"\b(?:relieved|happier|better off|easier|glad)\b(?: \w+){0,4} if i (?:just )?(?:\w+[ ,]+){1,3}"
+            r"(?:permanently|for good|forever)\b",
+        ],
+    ),
+    (
+        ("goodbye or preparation", CONCERN, "prep", "ns"),
+        [
+            r"\bexplaining (?:that )?it (?:isnt|wasnt|is not|was not) (?:their|your|anyones|his|her) fault\b",
+            r"\bfor whoever (?:comes in|finds (?:me|it|this)|has to (?:deal|sort|clean))\b",
+            r"\bclean(?:ing)? up after me\b.{0,40}\b(?:neat|tidy|simple|easy)\b",
+            r"\bdecided (?:that )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight"
+            r"|the \d+(?:st|nd|rd|th)?|this weekend|next week) (?:is|will be) the (?:day|night)\b",
+            r"\b(?:left|leaving|wrote|written|writing) (?:clear |detailed )?(?:instructions|a list|notes?) (?:for"
+            r"|about) "
+            r"(?:my )?funeral\b",
+            r"\bmade up my mind\b.{0,40}\b(?:its|it is|it will|itll) (?:happen|happening|be) (?:on|this|next|tonight"
+            r"|tomorrow|soon|before|after)\b",
+        ],
+    ),
+    (
+        ("goodbye or preparation", CONCERN, "prep", "nsg"),
+        [
+            r"\b(?:written|wrote|writing|recorded|recording|finished) (?:my|a) (?:goodbye|farewell)s?\b"
+            r"(?! (?:card|post|speech|email to (?:my )?(?:team|colleagues)))",
+            r"\b(?:messaged|texted|called|rang|emailed|wrote to) (?:\w+ ){0,3}(?:to )?(?:say|said|saying) (?:thank you"
+            r"|thanks|sorry|i love (?:you|them)) and goodbye\b",
+            r"\bleft (?:my|all my) (?:\w+ )?(?:and (?:my )?\w+ )?(?:on|in|with) (?:the|my) (?:\w+ )?for (?:mum|mom|dad"
+            r"|my \w+)\b(?! to\b)",
+            r"\b(?:because|cos|since|as) (?:its|it is|it will be|itll be|this is) the last time\b",
+            r"\b(?:spot|place)\b.{0,30}\bwhere (?:nobody|no one|noone) (?:goes|would find me|would see|can see)\b",
+        ],
+    ),
+    (
+        ("goodbye or preparation", CONCERN, "prep", "ng"),
+        [
+            r"\bif im not (?:here|around)\b,? (?:\w+ ){0,3}(?:should|can|could|will) (?:have|get|keep|take)\b",
+            r"\b(?:please )?(?:look after|take care of) (?:mum|mom|dad|my \w+|the kids) for me\b"
+            r"(?! (?:while|when|until|till|this|tonight|today|tomorrow|on|at)\b)",
+        ],
+    ),
+    (
+        ("plan or means", URGENT, "plan", "nsm"),
+        [
+            r"\b(?:timings?|times|timetable|schedule) of (?:the )?(?:fast |express |freight |non-?stop )?trains? that "
+            r"(?:dont|do not|doesnt) stop\b",
+            r"\b(?:beam|rafter|hook|banister|bannister|loft hatch|door frame|railing|pipe|branch)\b.{0,40}"
+            r"\b(?:hold|take|support|bear) my weight\b",
+            r"\b(?:got|have|made) a plan\b.{0,20}\b(?:and|with) a (?:date|day|time)\b",
+            r"\b(?:bridge|train|tracks|cliff|roof|car park|pills|tablets|rope|gun|river|edge|ledge)\b.{0,60}"
+            r"\bhow easy it would be\b",
+        ],
+    ),
+    (
+        ("plan or means", URGENT, "plan", "ns"),
+        [
+            r"\b(?:know|found|got|have) (?:the )?(?:combination|code|key|pin) (?:to|for) (?:the|his|her|my \w+s|\w+s) "
+            r"(?:gun )?(?:safe|cabinet|locker)\b",
+        ],
+    ),
+]
 
 # Two statements that count only together, within PAIR_WINDOW characters: "Gave my guitar to Jake. I won't be
 # needing it." and "Saturday is the day. Everything's ready."
 PAIR_WINDOW = 300
 PAIRS = [
+    (
+        ("goodbye or preparation", CONCERN, "prep"),
+        re.compile(r"\bsorry (?:to|for) (?:everyone|everything|all of you|you all)\b"),
+        re.compile(r"\b(?:it )?(?:wont|will not) be (?:for )?(?:much|very) longer\b|\bnot (?:for )?much longer\b"),
+    ),
     (
         ("goodbye or preparation", CONCERN, "prep"),
         re.compile(
@@ -410,7 +762,8 @@ PAIRS = [
         ),
         re.compile(
             r"\b(?:wont|will not|wouldnt|dont|do not|no longer) (?:be )?(?:need|needing|use|using) (?:it|them|any of "
-            r"(?:it|them|this)|my \w+|these|those)(?: any ?more| now| soon| much longer| where im going| after)?"
+            r"(?:it|them|this)|my \w+|these|those|anything|any of my stuff)(?: any ?more| now| soon| much longer"
+            r"| where im going| after)?"
             r"(?! *(?:since|because|as|now|cos|cause|in|at|for|when|until|till|on|this|next|while|during)\b)"
             r"|\b(?:told|asked) (?:him|her|them) to keep (?:it|them) (?:forever|for good)\b"
         ),
@@ -447,13 +800,14 @@ HOPELESS = re.compile(
     r"\b(?:hopeless|pointless|no point|worthless|give up|giving up|nothing (?:matters|will ever|is ever)|trapped"
     r"|never (?:going to )?get(?:s)? better|no way out|hate myself|im done|tired of (?:fighting|everything|trying)"
     r"|meaningless|empty|numb|permanently|forever|for good|dont see the point (?:of|in) (?:any of it|anything)"
-    r"|i (?:just )?want out(?= *(?:$|[,.!?;])))\b"
+    r"|i (?:just )?want out(?= *(?:$|[,.!?;]))|(?:so )?whats the point(?= *$)|(?:never|ever) going to change)\b"
 )
 IF_HOPELESS = re.compile(
     r"\b(?:cant|cannot|can not) (?:do|take|handle) (?:this|it|any of this) (?:anymore|any ?more|much longer)\b"
     r"|\b(?:cant|cannot|no way i can) (?:keep )?liv(?:e|ing) like this\b"
     r"|\b(?:just )?want (?:everything|it all|it|the pain) to (?:end|stop|be over)\b"
     r"|\bi (?:just )?want (?:it )?to stop(?= *(?:$|[,.!?;]))|\bi (?:just )?want out(?= *(?:$|[,.!?;]))"
+    r"|\b(?:dont|do not) (?:want|wanna) to (?:live|go on|keep living|keep going) like this\b"
 )
 
 # Suppressors: reasons a match is not the writer's own, current crisis.
@@ -465,7 +819,7 @@ NEGATION = re.compile(
 )
 # "I can't stop thinking about killing myself" and "I don't know why I want to die" are not negations.
 REVERSAL = {"stop", "help", "wait", "know", "tell", "say", "understand", "explain", "believe", "admit", "hide"}
-REVERSAL |= {"why", "how", "if", "whether", "anyone", "see", "care", "mind"}
+REVERSAL |= {"why", "how", "if", "whether", "anyone", "see", "care", "mind", "keep"}
 ASKED = re.compile(r"\basked (?:me )?(?:if|whether)\b")  # screening questions, not statements
 CLAUSE = re.compile(r",|\b(?:but|and|because|so|though|although|yet)\b")
 SUBJECT = re.compile(
@@ -511,7 +865,12 @@ BENIGN_MEANS = re.compile(
     r"|water pistol|nerf|toy|video games?|airsoft|paintball|glue gun|staple gun|nail gun|heat gun|spray gun"
     r"|cap gun|shaped|army|police|cadets?|van|lorry|height restriction|clearance|trainspotting|model railway"
     r"|photos?|museum|(?:out of|within) (?:the )?(?:kids|childrens|toddlers|babys)? ?reach|child ?proof"
-    r"|so the (?:kids|children|baby|toddler|dog) (?:cant|dont|wont)|expired|pharmacy returns?|dispos\w*)\b"
+    r"|so the (?:kids|children|baby|toddler|dog) (?:cant|dont|wont)|expired|pharmacy returns?|dispos\w*|fever|flu"
+    r"|repeat|refill|dosette|weekly (?:box|organiser|organizer)|as prescribed"
+    r"|colds?|cough\w*|headaches?|migraines?|period pain|toothache|back pain|hay ?fever|first aid|symptoms|safe"
+    r"|pregnan\w*|essay|dissertation|assignment|course|class|lecture|exam|revision|novel|article|podcast|history"
+    r"|teaching|nursing|pharmacology|recipe|baking|cabinet|licen[cs]ed|sunset|views?|fireworks|ducks|picnic|fishing"
+    r"|swim\w*|paddl\w*|walk(?:ing)? the dog|with (?:my )?(?:partner|friends|kids|son|daughter|family|mum|dad))\b"
 )
 PAST = re.compile(
     r"\b(?:used to|years? ago|months ago|when i was|back (?:then|in)|as a (?:kid|child|teen|teenager)|last year"
@@ -521,7 +880,8 @@ PAST = re.compile(
 RECOVERED = re.compile(
     r"\b(?:clean|recovered|recovery|no longer|grateful|glad|proud|doing (?:so |much )?better|still here|survived"
     r"|how far|(?<!nothing )helped|(?:much |a )?better place|good place|doing well|healed|(?:now|today) (?:i|im)"
-    r"|(?:good|better|happy|okay|fine) now|these days|nowadays|(?:and )?im (?:okay|ok|alright|safe|alive)"
+    r"|(?:good|better|happy|okay|fine|well) now|these days|nowadays|(?:and )?im (?:okay|ok|alright|safe|alive)"
+    r"|(?:years?|months?) well|handed (?:them|it) (?:all )?(?:back|in)|gave (?:them|it) (?:all )?back"
     r"|(?:therapy|counsell?ing|treatment|medication|support) (?:has |have |really )?(?:helped|showed|taught|saved"
     r"|changed|worked)|(?:feeling|it) (?:passed|lifted)|burned them|threw (?:them|it) away|got rid of (?:them|it)"
     r"|volunteer\w*|(?:theyre|they are|its|it is) (?:gone|over) now)\b"
@@ -530,8 +890,11 @@ GOODBYE_CONTEXT = re.compile(
     r"\b(?:airport|station|flight|trip|holiday|visit|leaving|last day|retir\w*|moving|moved|new job|graduation"
     r"|funeral|grave|memorial|colleague|coworker|party|wedding|dinner|charity|declutter\w*|donat\w*|solicitor"
     r"|lawyer|notary|mortgage|pension|insurance|life admin|grown ?up|newborn|surgery|operation|an(?:a)?esthetic"
-    r"|landlord|cleaner|babysitter|sitter|revision|exams?|lecture|meeting|thank ?you|christmas cards?|valentines?"
-    r"|new years?|allerg\w*|rescue|shelter|abroad|travel\w*|move house|new flat|new house|uni|semester|term)\b"
+    r"|bought a (?:house|flat|home)|new (?:house|home)|house purchase|estate|executor"
+    r"|landlord|cleaner|babysitter|sitter|revision|exams?|lecture|meeting|thank ?you (?:letters?|cards?|notes?)"
+    r"|christmas cards?|valentines?"
+    r"|new years?|allerg\w*|rescue|shelter|abroad|travel\w*|move house|new flat|new house|uni|semester|term"
+    r"|hospice|hospital|bedside|while (?:im|i am|were|we are) (?:away|in|on|at))\b"
 )
 EXPLICIT = re.compile(
     rf"{_SUICIDE}|{_SUICIDAL}|self[ -]?harm|\b(?:kill|hurt|cut|burn|harm)\w* {_ME}|\b(?:die|died|dying|dead|death)\b"
@@ -570,6 +933,22 @@ I feel like I'm fading away and I don't want to fight it anymore. | I've given u
 I don't want to do this life anymore. | I'm not going to be here much longer.
 i just want to not exist anymore honestly | i wish i could sleep forever and never have to feel this again
 Went to work, came home, ate, and the whole time I was thinking I don't want to be alive anymore.
+I'm so tired of waking up to another day. | Part of me hopes I just don't wake up one day.
+It would be easier to not be alive. | I don't want to carry on anymore. | I don't belong in this world.
+I've had enough of life. | I'm done with everything, I want out for good. | I can't see a future for me at all.
+I'm just existing and I don't want to do it anymore. | I'm exhausted from trying to stay alive.
+I'd be happy if I never woke up again. | Sometimes I wish I could just close my eyes and not open them.
+I want to go somewhere I'll never have to feel anything. | I want to stop being me. | I'm ready for it all to end.
+I wish I could just fade away. | Everything would stop hurting if I wasn't here. | I want to be gone.
+I keep imagining what it would be like to not exist. | I can't imagine being alive in a year.
+I feel like I'm already gone, I'm just waiting. | I don't have the energy to keep living.
+What's the point of me even being here? | Life feels like a trap I can't get out of.
+i want to go to sleep forever | i dont want to be here no more | im so done with existing
+i cant do life anymore | theres no way out of this for me | i just want everything to stop for good
+Nothing will ever get better, and I don't want to be around to find out.
+I keep hoping something will happen to me so I don't have to keep going.
+Had tea with Mum and smiled through it, but inside I just wanted to stop existing.
+Work, gym, dinner, the same as always, and the whole time I was wishing I could disappear forever.
 """,
     "burden": """
 Everyone would be better off without me. | My family would be happier if I was gone.
@@ -580,6 +959,13 @@ Soon I won't be anyone's problem. | I won't be a problem for them much longer.
 It would be kinder to everyone if I just disappeared. | Nobody will have to worry about me for much longer.
 Nobody would even notice if I was gone. | All I do is make life harder for the people I love.
 They'd be relieved if I was gone, even if they cried at first.
+Everyone would cope fine if I was gone. | They would be so much better off. | I ruin everything for everyone.
+The world doesn't need me in it. | I'm nothing but a problem for the people around me.
+My partner would be better off with someone else and me out of the way. | It'll be easier for everyone soon.
+Soon nobody will have to put up with me. | I'm a waste of space and everyone knows it.
+I only make my family's life worse. | My parents would have an easier life without me.
+i feel like such a weight on everyone | theyd all be happier without me honestly
+I keep thinking the kids would be happier if I wasn't around.
 """,
     "goodbye": """
 I won't be around much longer. | I am saying goodbye to everyone.
@@ -593,6 +979,14 @@ I've made sure my pets will be looked after when I'm gone. | I'm sorry for what 
 I've tidied everything up so it's easier for them after. | I've made my peace and I'm ready to go.
 I wrote my will even though I'm young. | I've left my passwords and bank details for my family.
 I've cancelled my accounts so there's nothing left to sort out.
+I've written a letter for each of my children. | I hope my family can forgive me.
+I've told my friend to look after my dog if anything happens to me. | I wrote a note explaining everything.
+I've made a playlist for my funeral. | I've been giving my things to friends so they have something to remember me by.
+I've been saying goodbye without them realising. | I've sorted out who gets what.
+I deleted my social media and tidied my room so there's less to deal with.
+I've written down my passwords for my sister. | This will be my last entry. | I'm sorry for everything I've done.
+I rang my grandparents tonight to tell them I love them, one last time. | i wrote my letters today
+I gave my cat to my neighbour and told him it was just for a little while.
 """,
     "plan": """
 I have been saving up my pills. | I looked up how many pills it would take. | I bought a rope to hang myself.
@@ -609,6 +1003,19 @@ I drove to the bridge and sat there for an hour. | I keep walking down to the ri
 I put all my pills out on the table. | i have the pills ready in my drawer for when i decide
 Normal day at work and dinner with friends, but I've been saving my tablets in a drawer.
 Went shopping and cooked tea, and I've set a date for when I'm going to do it.
+I've been putting a few pills aside every day. | I bought extra paracetamol from different shops.
+I know which pills I'd take. | I've been googling overdose amounts. | I found out which medications are lethal.
+I've written down my plan. | The date is set. | I've been driving past the bridge every day to look at it.
+I'm keeping my dad's old shotgun under my bed. | I worked out how many of my pills would be enough.
+I've got everything I need now, I'm just waiting for the right moment. | I've saved up enough sleeping pills.
+I found a spot on the bridge where there are no cameras. | I've got a rope hidden in my wardrobe.
+I've been looking up how long it takes to die. | I've been reading about how to tie a noose.
+I've bought charcoal and tape. | I've been standing too close to the platform edge when the fast trains come.
+I sat in the car in the garage with the engine running. | I looked at the tallest car park in town.
+I've stopped taking my medication so I can save it up. | I keep my pills in a box for when I'm ready.
+i have enough tablets now | ive picked the day | got the rope | ive found the place
+I chose a date last night and I feel strangely calm.
+Went to the big Tesco and bought a second lot of paracetamol so the first shop wouldn't notice.
 """,
     "selfharm": """
 I cut myself again. | I want to hurt myself. | I burned my skin to feel something. | I hit myself because I hate myself.
@@ -652,7 +1059,28 @@ I'm dreading the meeting tomorrow. | It's the anniversary of mum's death and I v
 My grandad is writing his will. | I went up to the roof terrace for drinks. | I'm saving up for a holiday.
 I looked up how many calories are in a pizza. | I'm giving up chocolate for Lent. | I feel invisible at work.
 I'm scared about the surgery, I wrote letters to the kids just in case.
+I wish I could sleep in forever at the weekend. | I'm tired of waking up at 5am for this job.
+I've been putting aside a bit of money every month. | I bought extra paracetamol because the kids have a fever.
+We went to the bridge to feed the ducks. | Made a playlist for the party. | The date is set for the wedding!
+I know which pills to take for my migraines now. | I don't belong in this team, I need a new job.
+I'm done, I've had enough of this rain. | Soon this will all be over and I can relax, exams finish Friday.
+I'm sorry, mum, I forgot your birthday. | If anything happens to me on the trip, Jess has the spare key.
+Writing in my journal helps me. | My therapist asked me to keep a journal.
+I'll write more in here tomorrow.
+Sat in the park for an hour with a coffee. | I don't think I'll sleep tonight, I'm too excited.
+I just want this week to be over. | I can't wait for this term to be over.
+I stood on the bridge and watched the fireworks.
+Wrote a letter to my future self. | I'm finally getting my life together. | I'm getting the first train tomorrow.
+We planned the date of the party. | I collected my prescription and took my tablets.
+I gave my old phone to my brother. | I'm clearing out my wardrobe. | I updated my CV and cancelled old subscriptions.
 """
+
+
+# MiniLM barely registers "not": a sentence and a prototype must agree on whether they are negated.
+POLARITY = re.compile(
+    r"\b(?:not|never|no|nobody|nothing|none|noone|dont|doesnt|didnt|cant|cannot|wont|wouldnt|isnt|arent|wasnt"
+    r"|havent|hasnt|no one|no longer)\b"
+)
 
 
 def _split(block: str) -> list[str]:

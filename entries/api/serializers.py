@@ -26,7 +26,7 @@ class TopicSerializer(serializers.ModelSerializer):
 class AnalysisSerializer(serializers.Serializer):
     status = serializers.CharField(source="analysis_status")
     error = serializers.CharField(source="analysis_error")
-    analysed_at = serializers.DateTimeField()
+    analysed_at = serializers.DateTimeField(allow_null=True)
     sentiment = serializers.SerializerMethodField()
     emotions = serializers.DictField(child=serializers.FloatField())
     dominant_emotion = serializers.CharField()

@@ -34,13 +34,13 @@ class EntryViewSet(viewsets.ModelViewSet):
 
     @extend_schema(request=None, responses=EntrySerializer)
     @action(detail=True, methods=["post"])
-    def restore(self, request, pk=None):
+    def restore(self, request, pk=None, **kwargs):  # kwargs: format, from the .json suffix routes
         entry = services.restore_entry(entry=self.get_object())
         return Response(self.get_serializer(entry).data)
 
     @extend_schema(request=None, responses={204: None})
     @action(detail=True, methods=["delete"])
-    def purge(self, request, pk=None):
+    def purge(self, request, pk=None, **kwargs):
         services.purge_entry(entry=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
 

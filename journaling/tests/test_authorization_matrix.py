@@ -7,7 +7,10 @@ user's object id answers 404 with none of the owner's titles, words, tags or top
 changed; the owner's own id works (so the 404 is about ownership, not a broken URL).
 """
 
+import io
+import json
 import re
+import zipfile
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -28,7 +31,7 @@ VICTIM_VECTOR = [0.123456789] + [0.05] * 383
 INTRUDER_VECTOR = [2 * x for x in VICTIM_VECTOR]  # the same direction: nearest possible neighbour
 
 PUBLIC = {
-    None: "the root redirect to the journal",
+    "": "the root redirect to the journal (unnamed: keyed by its pattern)",
     "health": "load balancers",
     "login": "signing in",
     "privacy": "the privacy notice",
@@ -117,7 +120,8 @@ def _walk(patterns, prefix="", namespaces=()):
                 p.url_patterns, prefix + str(p.pattern), namespaces + ((p.namespace,) if p.namespace else ())
             )
         elif isinstance(p, URLPattern):
-            yield prefix + str(p.pattern), ":".join((*namespaces, p.name)) if p.name else None
+            pattern = prefix + str(p.pattern)
+            yield pattern, ":".join((*namespaces, p.name)) if p.name else pattern  # unnamed: keyed by pattern
 
 
 ALL_ROUTES = sorted(set(_walk(get_resolver().url_patterns)), key=lambda r: r[0])
@@ -152,8 +156,15 @@ def world(db):
         topic = TopicFactory(user=who, name=f"Obsidianriver {who.pk}" if who is victim else "Mine")
         words = "Zanzibarquill quokkasecret" if who is victim else "my own words"
         tags = ["marmaladetag"] if who is victim else ["own"]
-        analysed = dict(analysis_status="done", analysed_version=1, sentiment_label="negative", sentiment_score=-0.5,
-                        emotions={"sadness": 0.9, "neutral": 0.1}, dominant_emotion="sadness", embedding=vector)  # fmt: skip
+        analysed = {
+            "analysis_status": "done",
+            "analysed_version": 1,
+            "sentiment_label": "negative",
+            "sentiment_score": -0.5,
+            "emotions": {"sadness": 0.9, "neutral": 0.1},
+            "dominant_emotion": "sadness",
+            "embedding": vector,
+        }
         entries = [
             EntryFactory(
                 user=who, title=f"{words} {i}", content=f"{words} text {i}", topic=topic, tags=tags, **analysed
@@ -180,12 +191,13 @@ def world(db):
 
 def snapshot(user) -> dict:
     """Everything of the victim's that a request by someone else could change."""
+    entry_fields = ("pk", "title", "content", "deleted_at", "topic_id", "tags")
     return {
-        "entries": sorted(Entry.objects.filter(user=user).values_list("pk", "title", "content", "deleted_at", "topic_id", "tags")),
+        "entries": sorted(Entry.objects.filter(user=user).values_list(*entry_fields)),
         "topics": sorted(Topic.objects.filter(user=user).values_list("pk", "name", "colour")),
         "assessments": sorted(AssessmentResult.objects.filter(user=user).values_list("pk", "score")),
         "imports": sorted(ImportJob.objects.filter(user=user).values_list("pk", "status")),
-    }  # fmt: skip
+    }
 
 
 def url_for(pattern: str, spec_obj: str | None, world, owner) -> str:
@@ -205,19 +217,16 @@ def body_for(name: str, world) -> dict:
 
 def send(client, method: str, url: str, data=None):
     if isinstance(client, APIClient):
-        return client.generic(
-            method, url, data=None if data is None else __import__("json").dumps(data), content_type="application/json"
-        )
+        payload = None if data is None else json.dumps(data)
+        return client.generic(method, url, data=payload, content_type="application/json")
     return client.post(url, data or {}) if method == "POST" else client.get(url)
 
 
 def assert_no_markers(response, where: str) -> None:
     body = b"".join(response.streaming_content) if response.streaming else response.content
     if response.get("Content-Type", "").startswith("application/zip"):
-        import io
-        import zipfile
-
-        body = b"".join(zipfile.ZipFile(io.BytesIO(body)).read(n) for n in zipfile.ZipFile(io.BytesIO(body)).namelist())
+        archive = zipfile.ZipFile(io.BytesIO(body))
+        body = b"".join(archive.read(name) for name in archive.namelist())
     for marker in MARKERS:
         assert marker.encode() not in body, f"{where} leaks {marker!r}"
 
@@ -226,7 +235,7 @@ def test_every_route_is_in_the_matrix():
     names = {name for pattern, name in ALL_ROUTES if not is_admin(pattern)}
     missing = names - set(ROUTES) - set(PUBLIC)
     assert not missing, f"routes without an authorization spec (add them to ROUTES or PUBLIC): {sorted(missing)}"
-    stale = (set(ROUTES) | set(PUBLIC)) - names
+    stale = (set(ROUTES) | set(PUBLIC)) - {name for _, name in ALL_ROUTES}
     assert not stale, f"specs for routes that no longer exist: {sorted(stale)}"
     assert len(ALL_ROUTES) > 60  # the walk really sees the whole resolver
 
@@ -335,3 +344,74 @@ def test_emptying_the_trash_empties_only_ones_own(world, client):
     assert client.post("/journal/trash/empty/").status_code == 302
     assert Entry.objects.filter(pk=world["objs"][world["victim"].pk]["trashed"]).exists()
     assert not Entry.objects.filter(user=world["intruder"], deleted_at__isnull=False).exists()
+
+
+# --- The WebSocket: one route, refused (4401) without a valid identity, and only ever the user's own events. ---
+WS_ROUTES = {"ws/updates/"}
+
+
+def test_every_websocket_route_is_in_the_matrix():
+    from insights.routing import websocket_urlpatterns
+
+    assert {str(p.pattern) for p in websocket_urlpatterns} == WS_ROUTES
+
+
+def _ws_scenario(path: str, *, victim_entry=None, cookie: str = ""):
+    """Connect, read the hello, optionally fire the victim's analysis event; (connected, close code, frames)."""
+    import asyncio
+
+    from channels.testing import WebsocketCommunicator
+
+    from insights.notify import notify_entry_analysis
+    from journaling.asgi import application
+
+    async def scenario():
+        headers = [(b"origin", b"http://localhost")] + ([(b"cookie", cookie.encode())] if cookie else [])
+        ws = WebsocketCommunicator(application, path, headers=headers)
+        connected, code = await ws.connect(timeout=10)
+        frames = []
+        if connected:
+            frames.append(await ws.receive_json_from(timeout=5))
+            await ws.send_json_to({"type": "subscribe", "group": f"user.{getattr(victim_entry, 'user_id', 0)}"})
+            frames.append(await ws.receive_json_from(timeout=5))
+            if victim_entry is not None:
+                await asyncio.get_running_loop().run_in_executor(None, notify_entry_analysis, victim_entry)
+            while not await ws.receive_nothing(timeout=1):
+                frames.append(await ws.receive_json_from())
+            await ws.disconnect()
+        return connected, code, frames
+
+    return asyncio.run(asyncio.wait_for(scenario(), timeout=30))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_websocket_refuses_anonymous_and_bad_tokens_with_4401():
+    import datetime
+
+    user, gone = UserFactory(), UserFactory(is_active=False)
+    expired = AccessToken.for_user(user)
+    expired.set_exp(lifetime=-datetime.timedelta(minutes=1))
+    from rest_framework_simplejwt.tokens import RefreshToken
+
+    for query in ("", "?token=", "?token=not-a-jwt", f"?token={expired}", f"?token={AccessToken.for_user(gone)}",
+                  f"?token={RefreshToken.for_user(user)}", f"?user_id={user.pk}"):  # fmt: skip
+        connected, code, _ = _ws_scenario(f"/ws/updates/{query}")
+        assert (connected, code) == (False, 4401), query
+
+
+@pytest.mark.django_db(transaction=True)
+def test_websocket_sends_only_the_users_own_events(client):
+    victim, intruder = UserFactory(), UserFactory()
+    entry = EntryFactory(user=victim, title="Zanzibarquill", content="quokkasecret", analysis_status="done",
+                         sentiment_label="negative", sentiment_score=-0.5, emotions={"sadness": 0.9})  # fmt: skip
+    client.force_login(intruder)
+    by_session = _ws_scenario(f"/ws/updates/?user_id={victim.pk}", victim_entry=entry,
+                              cookie=f"sessionid={client.cookies['sessionid'].value}")  # fmt: skip
+    by_token = _ws_scenario(f"/ws/updates/?token={AccessToken.for_user(intruder)}&user={victim.pk}", victim_entry=entry)
+    for connected, _, frames in (by_session, by_token):
+        assert connected and frames[0] == {"type": "hello", "user_id": intruder.pk}
+        assert [f["type"] for f in frames[1:]] == ["error"], frames  # the subscribe attempt; no victim event
+        assert not any(m in str(frames) for m in MARKERS) and entry.pk not in [f.get("entry_id") for f in frames]
+    # Control: the owner does receive it.
+    _, _, frames = _ws_scenario(f"/ws/updates/?token={AccessToken.for_user(victim)}", victim_entry=entry)
+    assert [f.get("entry_id") for f in frames if f["type"] == "entry.analysis"] == [entry.pk]
