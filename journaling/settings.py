@@ -75,7 +75,8 @@ else:
     from journaling.embedded import ensure_postgres
 
     DATABASES = {"default": ensure_postgres(VAR_DIR, env("DATABASE_NAME", default="journaling"))}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
+# 0 under ASGI: daphne runs sync views in a thread pool, and persistent per-thread connections pile up.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("TEST", {})["NAME"] = env("TEST_DATABASE_NAME", default="test_journaling")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -18,7 +18,7 @@ def process_env(**extra) -> dict:
     env.update(
         DATABASE_NAME=connection.settings_dict["NAME"],
         REDIS_URL=settings.REDIS_URL,
-        REDIS_DB_BASE=os.environ.get("REDIS_DB_BASE", "10"),
+        REDIS_DB_BASE=os.environ.get("REDIS_DB_BASE", "0"),
         DJANGO_SETTINGS_MODULE="journaling.settings",
     )
     if os.environ.get("DATABASE_URL"):
