@@ -22,6 +22,8 @@ _RANK = {NONE: 0, CONCERN: 1, URGENT: 2}
 EMBED_THRESHOLD = 0.60
 EMBED_MARGIN = 0.05
 EMBED_URGENT = 0.70
+# MiniLM scores short fragments ("Sat there for an hour") high against anything; they need a closer match.
+EMBED_SHORT_WORDS, EMBED_SHORT_EXTRA = 6, 0.0
 _MAX_EMBED_SENTENCES = 256  # bounds model latency on pathological entries
 _MAX_REASONS = 10
 
@@ -139,11 +141,14 @@ def _pair_hits(norm: str, spans: list[tuple[int, int]]) -> list[tuple]:
     for (cat, lvl, kind), first, second in P.PAIRS:
         for m in second.finditer(norm):
             span = _span_of(spans, starts, m.start())
-            window = norm[max(0, m.start() - P.PAIR_WINDOW) : m.end() + P.PAIR_WINDOW]
-            if span is None or not first.search(window) or P.GOODBYE_CONTEXT.search(window):
+            f = first.search(norm, max(0, m.start() - P.PAIR_WINDOW), m.end() + P.PAIR_WINDOW)
+            if span is None or f is None:
                 continue
+            f_span = _span_of(spans, starts, f.start()) or span
+            if P.GOODBYE_CONTEXT.search(norm[span[0] : span[1]] + " " + norm[f_span[0] : f_span[1]]):
+                continue  # "Gave my bike away when I moved, I won't need it"
             sent = norm[span[0] : span[1]]
-            local = re.compile(re.escape(m.group())).search(sent, m.start() - span[0])
+            local = second.match(sent, m.start() - span[0])
             if local and not _suppressed(sent, local, "ns"):
                 hits.append((cat, lvl, kind, span, (m.start(), m.end())))
                 break
@@ -251,21 +256,22 @@ def _embedding_reasons(text: str, norm: str, index: list[int], spans: list, embe
         sent = norm[sp[0] : sp[1]]
         if len(sent.split()) < 3 or _third_person(sent) or (recovered and P.PAST.search(sent)):
             continue
-        keep.append((_quote(text, index, sp, sp), bool(P.POLARITY.search(sent))))
+        short = len(sent.split()) < EMBED_SHORT_WORDS
+        keep.append((_quote(text, index, sp, sp), bool(P.POLARITY.search(sent)), short))
     keep = keep[:_MAX_EMBED_SENTENCES]
     if not keep:
         return []
     protos = _prototype_vectors(embed)
     n_pos = len(PROTOTYPES)
-    sims = embed([s for s, _ in keep]) @ protos.T
+    sims = embed([s for s, _, _ in keep]) @ protos.T
     found = []
-    for (s, negated), row in zip(keep, sims):
+    for (s, negated, short), row in zip(keep, sims):
         same = [i for i in range(n_pos) if _PROTO_POLARITY[i] == negated]
         if not same:
             continue
         b = max(same, key=lambda i: row[i])
         p, n = row[b], row[n_pos:].max()
-        if p < EMBED_THRESHOLD or p - n < EMBED_MARGIN:
+        if p < EMBED_THRESHOLD + (EMBED_SHORT_EXTRA if short else 0) or p - n < EMBED_MARGIN:
             continue
         if P.PROTOTYPE_KINDS[b] == "plan" and p >= EMBED_URGENT:
             found.append((URGENT, f'possible plan or means (similarity {p:.2f}): "{s}"'))

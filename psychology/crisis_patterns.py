@@ -20,7 +20,9 @@ _PILLS = (
     r"|ibuprofen|aspirin|codeine|co-?codamol|tramadol|antidepressants|sertraline|citalopram|fluoxetine"
     r"|amitriptyline|mirtazapine|diazepam|zopiclone|insulin|lithium|capsules|prescriptions?)"
 )
-_GONE = r"(?:died|was dead|were dead|was gone|were gone|disappeared|vanished|didnt exist|killed myself|ended it)"
+_GONE = (
+    r"(?:died|was dead|were dead|was gone|were gone|di(?:s|ss)app?eared|vanished|didnt exist|killed myself|ended it)"
+)
 _GUN = r"(?:gun|rifle|shotgun|pistol|firearm|revolver|handgun)"
 _HEIGHT = r"(?:bridge|building|car ?park|multi ?-?storey|cliff|tower block|roof|balcony|block of flats|viaduct|ledge)s?"
 _CLAUSE_END = r"(?= *(?:$|[,.!?;:]))"
@@ -102,7 +104,7 @@ RULES = [
         ("passive suicidal ideation", CONCERN, "ideation", "ns"),
         [
             rf"\b(?:tired|tird|tierd|sick|exhausted|weary|fed up) (?:of|with) {_EXISTING}\b"
-            r"(?! (?:on|as|in|off|without|for|at|with|admin|up early)\b)",
+            r"(?! (?:on|as|off|without|for|at|with|admin|up early)\b|(?: in (?!this (?:body|life|world)\b)))",
             r"\bwish(?:ing|ed|es)? (?:that )?(?:i|id) (?:simply |just |honestly |really )?(?:wasnt|werent|was not"
             r"|were not)"
             r"(?= *(?:$|[,.!?;]|alive|born|here any ?more|around any ?more|in this world|on this earth|any ?more|at all"
@@ -110,7 +112,7 @@ RULES = [
             r"\bwish(?:ing|ed|es)? (?:that )?(?:i|id) (?:simply |just )?(?:didnt|did not|never|could not"
             r"|couldnt) exist",
             r"\bwish(?:ing|ed|es)? (?:that )?(?:i|id) could (?:just |simply )?(?:cease to exist|stop existing|not exist"
-            r"|be erased|be wiped (?:out|away)|evaporate|fade away|vanish|disappear)"
+            r"|be erased|be wiped (?:out|away)|evaporate|fade away|vanish|di(?:s|ss)app?ear)"
             r"(?= *(?:$|[,.!?;]|forever|for good|completely|permanently|and (?:never|not|nobody|no one|noone)"
             r"|so (?:nobody|no one|noone)|without a trace|off the face))",
             r"\b(?:want|wanna|wish|like|rather|prefer|need)(?: to)? (?:just |simply )?(?:not|no longer) (?:be|being) "
@@ -152,14 +154,14 @@ RULES = [
             r"(?:by|in)\b",
             r"\b(?:wish|hope|pray)\w* (?:that )?(?:the|my) (?:plane|car|bus|train|flight) "
             r"(?:crashes|would crash)\b",
-            r"\b(?:wish(?:ed)?|want(?:ed|s)?|wanna) (?:i could |to )?(?:just )?disappear "
+            r"\b(?:wish(?:ed)?|want(?:ed|s)?|wanna) (?:i could |to )?(?:just )?di(?:s|ss)app?ear "
             r"(?:forever|for good|permanently)\b",
             r"\b(?:want(?:ed)?|wanna|wish(?:ed)?|like|need)(?: to| i could)? (?:just )?"
-            r"(?:disappear|vanish|go away|fade away|fade out)"
+            r"(?:di(?:s|ss)app?ear|vanish|go away|fade away|fade out)"
             r"(?: \w+){0,2} (?:and (?:never|not) (?:come back|return|be found|be seen)|and (?:nobody|no one"
             r"|noone) would"
             r"|forever|for good|permanently|without a trace|off the face of the earth|for ever)\b",
-            r"\bdisappeared forever\b",
+            r"\bdi(?:s|ss)app?eared forever\b",
             r"\b(?:want|need|wait for|waiting for) (?:it all|everything|all of (?:it|this)|this|the pain|this pain|it) "
             r"(?:all )?to (?:end|stop|be over) (?:forever|permanently|for good)\b",
             r"\bwant (?:everything|it all|all of it) to end\b",
@@ -169,7 +171,7 @@ RULES = [
             r"|my head))?"
             r"(?= *(?:$|[,.!?;]|for me|any ?more|at all|except|other than|left|in sight|but (?:one|death|dying|to)))",
             r"\bonly (?:way out|exit|escape|option|solution|answer)(?: left)? (?:is|would be|seems to be) (?:to )?"
-            r"(?:not (?:be|being) (?:here|alive|around)|not exist(?:ing)?|disappear\w*|leave for good|end it"
+            r"(?:not (?:be|being) (?:here|alive|around)|not exist(?:ing)?|di(?:s|ss)app?ear\w*|leave for good|end it"
             r"|sleep forever|stop existing)\b",
             r"\b(?:world|everyone|everybody|life|my family) (?:to |would |will |could |can |should )?(?:just )?"
             r"(?:go|carry|move) on without me\b(?! (?:for|while|at|tonight|today|this|next|till|until)\b)",
@@ -248,9 +250,9 @@ RULES = [
             r"(?: just| only| nothing but| such| so much of| always)? (?:a |such a )?"
             r"(?:huge |massive |big |total |constant )?burden\b(?! (?:when|whenever|if) i (?:ask|need|call|have to))",
             r"\bburden (?:to|on|for) (?:everyone|everybody|my family|them all|the people i love)\b"
-            r"|\bwont be a burden\b",
+            r"",
             r"\b(?:better off|happier|easier|lighter|freer)\b(?: \w+){0,4} (?:if i (?:just )?(?:wasnt|werent|was not"
-            r"|were not|didnt exist|was gone|were gone|am gone|disappeared|left for good|died|was dead)"
+            r"|were not|didnt exist|was gone|were gone|am gone|di(?:s|ss)app?eared|left for good|died|was dead)"
             r"|with(?:out)? me gone|without me (?:around|here|in (?:the|their) (?:picture|lives|way)))\b"
             r"(?! (?:for|on|at|to|this|next|today|tonight)\b)",
             r"\b(?:theyd|theyll|they would|they will|everyone would|everybody would|everyoned|everyonell"
@@ -306,7 +308,8 @@ RULES = [
             r"to (?:everyone|everybody|all)\b",
             r"\b(?:said|say|saying) (?:all )?my goodbyes\b(?! to)",
             r"\bthis is (?:my )?goodbye\b|\b(?:goodbye|farewell) (?:letters?|notes?)\b",
-            r"\b(?:my|the) (?:note|letters?) (?:is|are) (?:written|done|ready)\b|\bwho gets my (?:things|stuff)\b",
+            r"\b(?:my|the) (?:note|notes|letters?|will) (?:is|are) (?:written|done|ready|sorted|finished|sealed"
+            r"|in an envelope)\b|\bwho gets my (?:things|stuff)\b",
             r"\b(?:giving|gave|give|given) (?:away (?:almost |nearly )?(?:all |most )?(?:of )?my (?:things|stuff"
             r"|belongings"
             r"|possessions|clothes|books|records|jewellery|games)\b|(?:all )?my (?:things|stuff|belongings"
@@ -333,9 +336,6 @@ RULES = [
             r"(?:time (?:ill|i will|im going to|i) (?:ever )?(?:write|post|be writing|journal)|entry|post|page)\b"
             r"(?! (?:\w+ ){0,4}(?:before|until|till|for (?:a|the|two|\d+)|this (?:week|month|year)|of (?:the|this)"
             r"|in this (?:notebook|journal|book)))",
-            r"\b(?:when|after|once|by the time) im (?:gone|dead|no longer (?:here|around)|not (?:here"
-            r"|around) any ?more)"
-            r"(?! (?:for|on|to|from|this|next|away|abroad|a|two|three|\d+|the|at|in|out|shopping|travelling)\b)",
             r"\bnothing (?:i own|i have) (?:matters|will matter|means anything) (?:now|any ?more|where im going)\b",
             r"\b(?:left|leaving|leave|wrote down|written down|writing down) (?:all )?(?:my |the )?(?:passwords|pins"
             r"|pin "
@@ -381,7 +381,8 @@ RULES = [
         [
             r"\b(?:letters?|notes?|messages?|cards?|emails?|texts?|videos?)\b(?: \w+){0,6} so (?:they|she|he|you"
             r"|everyone"
-            r"|my \w+|mum|dad)(?: will| would|ll|d)? (?:understand|know why|know it wasnt|not blame|dont blame"
+            r"|my \w+|mum|dad)(?: will| would|ll|d)? (?:understands?|know why|knows why|know it wasnt|not blame"
+            r"|dont blame"
             r"|wont blame"
             r"|can understand|forgive me)\b",
         ],
@@ -549,7 +550,8 @@ RULES_BROAD = [
         [
             r"\b(?:easier|better|simpler|kinder|nicer|a relief) (?:for (?:everyone|everybody|them|all of us"
             r"|my family) )?"
-            r"(?:to|if i) (?:just |simply )?(?:not be (?:alive|here|around)|not exist|stopped existing|disappear(?:ed)?"
+            r"(?:to|if i) (?:just |simply )?(?:not be (?:alive|here|around)|not exist|stopped existing|di(?:s"
+            r"|ss)app?ear(?:ed)?"
             r"|vanish(?:ed)?|went to sleep forever|never woke up|not wake up|wasnt (?:alive|here|around))\b",
             r"\b(?:dont|do not|dont really) (?:want|wanna) to (?:carry on|go on|keep going|continue|keep living)"
             r"(?= *(?:$|[,.!?;]|any ?more|any longer|like this|with (?:life|living|this life)))",
@@ -581,9 +583,12 @@ RULES_BROAD = [
         ("feeling like a burden", CONCERN, "ideation", "n"),
         [
             r"\b(?:everyone|everybody|they|my family|people|the kids|my kids|my parents|my partner|my wife|my husband"
-            r"|theyd|theyll)(?: all| honestly| really)?(?:d| would| will|ll)? (?:cope|manage|be fine|be okay|be ok"
+            r"|theyd|theyll)(?: all| honestly| really| just)?(?:d| would| will|ll)?(?: just)? (?:cope|manage|be fine"
+            r"|be okay|be ok"
             r"|move on"
-            r"|get on) (?:\w+ ){0,2}(?:if|once|when|after) (?:i was|i were|im) (?:gone|not here|dead|not around)\b"
+            r"|get on) (?:\w+ ){0,4}(?:if|once|when|after) (?:i was|i were|im|i wasnt|i werent|i was not) (?:gone"
+            r"|not here"
+            r"|dead|not around|around|here)\b"
             r"(?! (?:for|on|to|this|next|away)\b)",
             r"\b(?:better off|easier|happier|simpler)\b.{0,60}\bme out of the (?:way|picture)\b",
             r"\b(?:easier|better) for (?:everyone|everybody|them|my family|all of them|the people i love)(?: all)? "
@@ -646,7 +651,8 @@ RULES_BROAD = [
             rf"|deck )?of (?:the )?)?{_PLACE}\b(?: \w+){{0,6}} "
             r"(?:look(?:ed|ing)? (?:at it|down|over(?: the edge)?|at the (?:drop|water|trains))|star(?:ed|ing) (?:down"
             r"|at (?:it|the "
-            r"(?:water|drop|trains)))|for (?:a long time|ages|hours|an hour)|thinking|wondering|every day|again)\b",
+            r"(?:water|drop|trains)))|for (?:a long time|ages|hours|an hour)|thinking|wondering|every day|again"
+            r"|(?:just )?(?:standing|sitting|staring) there)\b",
             rf"\b(?:from|at|in) (?:\w+ )?(?:different|several|two|three|four|multiple|separate) (?:shops|pharmacies"
             rf"|chemists|stores|supermarkets)\b|\b(?:know|decided|picked|chosen) (?:which|what|how many) (?:\w+ )?"
             rf"{_PILLS} (?:id|i would|ill|i will|i am going to|im going to) take\b",
@@ -656,15 +662,16 @@ RULES_BROAD = [
         ("passive suicidal ideation", CONCERN, "ideation", "ns"),
         [
             r"\b(?:peaceful|nice|lovely|good|a relief|such a relief|bliss)\b(?: \w+){0,3} (?:to|if i) (?:just )?"
-            r"(?:not wake up|never wake up|not be (?:alive|here|around)|not exist|stop existing|disappear|fall asleep "
+            r"(?:not wake up|never wake up|not be (?:alive|here|around)|not exist|stop existing|di(?:s|ss)app?ear"
+            r"|fall asleep "
             r"forever|sleep forever)\b",
             r"\b(?:dont|cant|do not|cannot) (?:see|picture|imagine) (?:myself|me) (?:being |still )?(?:around|here"
             r"|alive)"
             r"(?: \w+){0,2} (?:next|in a|by|at|for|much|another)\b",
-            r"\bif i could\b.{0,40}\b(?:not exist|stop existing|disappear forever|vanish forever|not be here"
+            r"\bif i could\b.{0,40}\b(?:not exist|stop existing|di(?:s|ss)app?ear forever|vanish forever|not be here"
             r"|never wake up"
             r"|never have been born)\b|\b(?:press a button|flip a switch|click my fingers|snap my fingers)\b.{0,30}"
-            r"\b(?:not exist|disappear|stop existing|vanish|be gone|not be here|never wake)",
+            r"\b(?:not exist|di(?:s|ss)app?ear|stop existing|vanish|be gone|not be here|never wake)",
             r"\b(?:everything|it all|the world|my head|life) to (?:go quiet|go dark|go black|go away|fade|stop|end"
             r"|be over)"
             r"(?: \w+){0,2} (?:forever|for good|permanently)\b",
@@ -743,6 +750,87 @@ RULES_BROAD = [
             r"(?:gun )?(?:safe|cabinet|locker)\b",
         ],
     ),
+    (
+        ("passive suicidal ideation", CONCERN, "ideation", "ns"),
+        [
+            r"\b(?:want|wanna|wish|need)(?: to| i could)? (?:just )?(?:di(?:s|ss)app?ear|vanish)\b.{0,50}\b(?:for good"
+            r"|forever"
+            r"|permanently|and never come back|where (?:nobody|no one|noone) (?:can|will|could) find me)\b",
+            r"\b(?:hope|pray|wish)\w* (?:that )?i (?:wont|dont|never|do not|will not) (?:see|make it to) (?:the )?"
+            r"(?:morning|tomorrow|another day|sunrise|the weekend)\b",
+            r"\b(?:sleep|go to sleep|fall asleep|go away|leave) and (?:not|never) come back\b",
+            r"\b(?:whats|what is) the use (?:of|in) (?:going on|living|carrying on|trying|being alive|being here|me)\b"
+            r"(?= *(?:$|[,.!?;]|any ?more))",
+            r"\b(?:stopped|stop|cant|cannot) (?:seeing|see|finding|find) (?:any |a )?(?:reasons?|point) (?:to|in|for) "
+            r"(?:be(?:ing)? alive|liv(?:e|ing)|stay(?:ing)?|go(?:ing)? on|exist(?:ing)?)\b",
+            r"\b(?:rather|prefer to|prefer) not (?:to )?wake up\b(?! (?:early|at|before|for)\b)",
+        ],
+    ),
+    (
+        ("feeling like a burden", CONCERN, "ideation", "n"),
+        [
+            r"\bbetter off not having to (?:worry about|deal with|look after|take care of|put up with) me\b",
+        ],
+    ),
+    (
+        ("goodbye or preparation", CONCERN, "prep", "ns"),
+        [
+            r"\b(?:notes?|letters?|messages?|videos?) to leave (?:behind|for (?:them|everyone|my \w+|mum|dad))\b",
+            r"\b(?:if|when|once) im (?:gone|not here|not around),? (?:\w+ ){0,4}(?:have|get|keep|take) (?:my"
+            r"|all my) \w+",
+        ],
+    ),
+    (
+        ("plan or means", URGENT, "plan", "nsm"),
+        [
+            rf"\bcollect(?:ing|ed)? (?:up )?(?:my |the |all the |\w+s )?(?:\w+ ){{0,2}}{_PILLS}"
+            r"(?= *(?:$|[,.!?;]))",
+            r"\b(?:which|what) (?:way|method) (?:would|will|is going to)? ?(?:hurt|be) (?:the )?(?:least|quickest"
+            r"|fastest|most painless|painless|surest)\b",
+            rf"\b{_GUN}\b.{{0,60}}\b(?:keep|cant stop|been) thinking about (?:it|using it)\b",
+            rf"\bhow (?:much|many) (?:of )?(?:my |the |these |those )?(?:\w+ )?{_PILLS} (?:would|could|is|are|will) "
+            r"(?:be )?(?:fatal|lethal|enough|deadly)\b",
+        ],
+    ),
+    (
+        ("passive suicidal ideation", CONCERN, "ideation", "ns"),
+        [
+            r"\bwish(?:ing|ed|es)? (?:that )?(?:i|id) could (?:just |simply )?(?:not exist|stop existing|cease to exist"
+            r"|di(?:s|ss)app?ear|vanish)\b(?=.{0,25}\b(?:forever|for good|permanently)\b)",
+        ],
+    ),
+    (
+        ("feeling like a burden", CONCERN, "ideation", "n"),
+        [
+            r"\b(?:kids|children|son|daughter|family|husband|wife|partner) would be better off with (?:their|his|her"
+            r"|someone|somebody) ?(?:dad|mum|mom|father|mother|other parent|grandparents|else)?(?= *(?:$|[,.!?;]))",
+        ],
+    ),
+    (
+        ("goodbye or preparation", CONCERN, "prep", "ng"),
+        [
+            r"\b(?:when|after|once|by the time) im (?:gone|dead|no longer (?:here|around)|not (?:here"
+            r"|around) any ?more)"
+            r"(?! (?:for|on|to|from|this|next|away|abroad|a|two|three|\d+|the|at|in|out|shopping|travelling)\b)",
+            r"\b(?:writing|wrote|written) (?:this )?to (?:you all|all of you|everyone|you|them)\b(?: \w+){0,4} so "
+            r"(?:you|they|everyone)(?:ll| will| can)? understand\b",
+        ],
+    ),
+    (
+        ("goodbye or preparation", CONCERN, "prep", "nsg"),
+        [
+            r"\b(?:letters|notes|cards|messages|videos) (?:for|to) (?:everyone|everybody|each of them|all of them"
+            r"|the people i love)\b(?=.{0,40}\b(?:hid|hidden|hiding|envelope|drawer|find|after|when))",
+            r"\b(?:set|picked|chosen|chose|fixed) (?:a|the) date for (?:next |this )?(?:week|month|weekend|monday"
+            r"|tuesday|wednesday|thursday|friday|saturday|sunday)(?= *(?:$|[,.!?;]))",
+        ],
+    ),
+    (
+        ("plan or means", URGENT, "plan", "nsm"),
+        [
+            r"\bhow (?:many|much)(?: \w+){0,2} (?:would|will|it would take to|it takes to|to) do it\b",
+        ],
+    ),
 ]
 
 # Two statements that count only together, within PAIR_WINDOW characters: "Gave my guitar to Jake. I won't be
@@ -757,7 +845,8 @@ PAIRS = [
     (
         ("goodbye or preparation", CONCERN, "prep"),
         re.compile(
-            r"\b(?:gave|given|giving|give|handed|handing|passed|passing) (?:away |out |over |on )?(?:all |most |some "
+            r"\b(?:gave|given|giving|give|handed|handing|passed|passing) (?:away |out |over |on )?(?:him |her |them "
+            r"|\w+ )?(?:all |most |some "
             r"|half )?(?:of )?my \w+"
         ),
         re.compile(
@@ -866,7 +955,8 @@ BENIGN_MEANS = re.compile(
     r"|cap gun|shaped|army|police|cadets?|van|lorry|height restriction|clearance|trainspotting|model railway"
     r"|photos?|museum|(?:out of|within) (?:the )?(?:kids|childrens|toddlers|babys)? ?reach|child ?proof"
     r"|so the (?:kids|children|baby|toddler|dog) (?:cant|dont|wont)|expired|pharmacy returns?|dispos\w*|fever|flu"
-    r"|repeat|refill|dosette|weekly (?:box|organiser|organizer)|as prescribed"
+    r"|repeat|refill|dosette|weekly (?:box|organiser|organizer)|as prescribed|holiday|trip|travel\w*"
+    r"|make sure i (?:had|have) enough|running (?:low|out)"
     r"|colds?|cough\w*|headaches?|migraines?|period pain|toothache|back pain|hay ?fever|first aid|symptoms|safe"
     r"|pregnan\w*|essay|dissertation|assignment|course|class|lecture|exam|revision|novel|article|podcast|history"
     r"|teaching|nursing|pharmacology|recipe|baking|cabinet|licen[cs]ed|sunset|views?|fireworks|ducks|picnic|fishing"
@@ -884,7 +974,8 @@ RECOVERED = re.compile(
     r"|(?:years?|months?) well|handed (?:them|it) (?:all )?(?:back|in)|gave (?:them|it) (?:all )?back"
     r"|(?:therapy|counsell?ing|treatment|medication|support) (?:has |have |really )?(?:helped|showed|taught|saved"
     r"|changed|worked)|(?:feeling|it) (?:passed|lifted)|burned them|threw (?:them|it) away|got rid of (?:them|it)"
-    r"|volunteer\w*|(?:theyre|they are|its|it is) (?:gone|over) now)\b"
+    r"|volunteer\w*|(?:theyre|they are|its|it is) (?:gone|over) now|not true|the depression talking"
+    r"|(?:know|realise|realize|see) (?:now )?(?:that )?(?:it was|that was|thats|its) (?:a lie|wrong))\b"
 )
 GOODBYE_CONTEXT = re.compile(
     r"\b(?:airport|station|flight|trip|holiday|visit|leaving|last day|retir\w*|moving|moved|new job|graduation"
@@ -894,7 +985,8 @@ GOODBYE_CONTEXT = re.compile(
     r"|landlord|cleaner|babysitter|sitter|revision|exams?|lecture|meeting|thank ?you (?:letters?|cards?|notes?)"
     r"|christmas cards?|valentines?"
     r"|new years?|allerg\w*|rescue|shelter|abroad|travel\w*|move house|new flat|new house|uni|semester|term"
-    r"|hospice|hospital|bedside|while (?:im|i am|were|we are) (?:away|in|on|at))\b"
+    r"|hospice|hospital|bedside|while (?:im|i am|were|we are) (?:away|in|on|at)|twins|(?:was|were) born"
+    r"|with my (?:wife|husband|partner)|library|school|nursery|charity shop|oxfam|freecycle|vinted|ebay|sold|selling)\b"
 )
 EXPLICIT = re.compile(
     rf"{_SUICIDE}|{_SUICIDAL}|self[ -]?harm|\b(?:kill|hurt|cut|burn|harm)\w* {_ME}|\b(?:die|died|dying|dead|death)\b"
@@ -919,7 +1011,7 @@ I have been having suicidal thoughts. | I don't want to be alive anymore. | I wi
 I don't want to wake up tomorrow. | I wish I could go to sleep and never wake up. | Dying would be a relief.
 There is no reason to go on living. | I have nothing left to live for. | What is the point of living anymore?
 I can't go on like this, I want it all to end. | I just want the pain to stop forever. | I don't see any way out.
-I want to disappear and never come back. | I don't want to exist anymore. | I wish I could just stop existing.
+I want to di(?:s|ss)app?ear and never come back. | I don't want to exist anymore. | I wish I could just stop existing.
 I wish I had never been born. | I'm so tired of being alive. | I'm tired of existing, every day is too much.
 I hope I don't wake up in the morning. | Every night I pray that I won't wake up.
 I wish I could vanish forever and nobody would notice. | There is no way out for me.
@@ -948,15 +1040,15 @@ i cant do life anymore | theres no way out of this for me | i just want everythi
 Nothing will ever get better, and I don't want to be around to find out.
 I keep hoping something will happen to me so I don't have to keep going.
 Had tea with Mum and smiled through it, but inside I just wanted to stop existing.
-Work, gym, dinner, the same as always, and the whole time I was wishing I could disappear forever.
+Work, gym, dinner, the same as always, and the whole time I was wishing I could di(?:s|ss)app?ear forever.
 """,
     "burden": """
 Everyone would be better off without me. | My family would be happier if I was gone.
-I am a burden to everyone. | I won't be a burden much longer. | Nobody would miss me if I disappeared.
+I am a burden to everyone. | I won't be a burden much longer. | Nobody would miss me if I di(?:s|ss)app?eared.
 They'd be better off if I wasn't around. | I'm just a weight dragging everyone down.
 I'm a drain on everyone around me. | My kids deserve better than having me as a parent.
 Soon I won't be anyone's problem. | I won't be a problem for them much longer.
-It would be kinder to everyone if I just disappeared. | Nobody will have to worry about me for much longer.
+It would be kinder to everyone if I just di(?:s|ss)app?eared. | Nobody will have to worry about me for much longer.
 Nobody would even notice if I was gone. | All I do is make life harder for the people I love.
 They'd be relieved if I was gone, even if they cried at first.
 Everyone would cope fine if I was gone. | They would be so much better off. | I ruin everything for everyone.
@@ -972,7 +1064,7 @@ I won't be around much longer. | I am saying goodbye to everyone.
 I have written letters to the people I love in case I am gone. | I am giving away my things, I won't need them.
 I wrote letters to my family so they'll understand why. | I've written a note for my parents for when I'm gone.
 I gave my favourite things to my friends, I won't be needing them. | I told everyone I love them one last time.
-I've been quietly saying goodbye to people without them knowing. | This is my last journal entry.
+I've been quietly saying goodbye to people without them knowing. | I won't be writing here again.
 If you're reading this, I'm sorry. | Please don't blame yourselves, it wasn't your fault.
 I've sorted out my affairs so nobody has to deal with it afterwards. | I hope they can forgive me.
 I've made sure my pets will be looked after when I'm gone. | I'm sorry for what I'm about to do.
@@ -984,8 +1076,8 @@ I've told my friend to look after my dog if anything happens to me. | I wrote a 
 I've made a playlist for my funeral. | I've been giving my things to friends so they have something to remember me by.
 I've been saying goodbye without them realising. | I've sorted out who gets what.
 I deleted my social media and tidied my room so there's less to deal with.
-I've written down my passwords for my sister. | This will be my last entry. | I'm sorry for everything I've done.
-I rang my grandparents tonight to tell them I love them, one last time. | i wrote my letters today
+I've written down my passwords for my sister. | After tonight there will be no more entries. | I'm sorry for everything I've done.
+I rang my grandparents tonight to tell them I love them, one last time.
 I gave my cat to my neighbour and told him it was just for a little while.
 """,
     "plan": """
@@ -1005,7 +1097,7 @@ Normal day at work and dinner with friends, but I've been saving my tablets in a
 Went shopping and cooked tea, and I've set a date for when I'm going to do it.
 I've been putting a few pills aside every day. | I bought extra paracetamol from different shops.
 I know which pills I'd take. | I've been googling overdose amounts. | I found out which medications are lethal.
-I've written down my plan. | The date is set. | I've been driving past the bridge every day to look at it.
+I've written down my plan. | I've been driving past the bridge every day to look at it.
 I'm keeping my dad's old shotgun under my bed. | I worked out how many of my pills would be enough.
 I've got everything I need now, I'm just waiting for the right moment. | I've saved up enough sleeping pills.
 I found a spot on the bridge where there are no cameras. | I've got a rope hidden in my wardrobe.
@@ -1013,7 +1105,7 @@ I've been looking up how long it takes to die. | I've been reading about how to 
 I've bought charcoal and tape. | I've been standing too close to the platform edge when the fast trains come.
 I sat in the car in the garage with the engine running. | I looked at the tallest car park in town.
 I've stopped taking my medication so I can save it up. | I keep my pills in a box for when I'm ready.
-i have enough tablets now | ive picked the day | got the rope | ive found the place
+i have enough tablets now | ive picked the day
 I chose a date last night and I feel strangely calm.
 Went to the big Tesco and bought a second lot of paracetamol so the first shop wouldn't notice.
 """,
@@ -1034,7 +1126,7 @@ I said goodbye to my mum at the airport. | I gave away my old clothes to charity
 I need to pick up my prescription pills. | I'm exhausted and just want to sleep all weekend.
 I can't do this job anymore, I'm quitting. | I'm feeling sad but I'll be okay.
 I don't want to wake up early tomorrow. | I don't want to go to work tomorrow. | I bought a rope for the garden.
-I want to disappear to a beach for a week. | I'm taking my medication every morning as prescribed.
+I want to di(?:s|ss)app?ear to a beach for a week. | I'm taking my medication every morning as prescribed.
 I could sleep forever after that long walk. | I wish I could vanish into a good book all weekend.
 There's no way out of this traffic jam. | I'm tired of eating the same dinner every day. | I'm tired of this weather.
 I took my tablets this morning as usual. | I sorted my pills into the weekly box. | I bought rope for climbing.
@@ -1066,7 +1158,8 @@ I know which pills to take for my migraines now. | I don't belong in this team, 
 I'm done, I've had enough of this rain. | Soon this will all be over and I can relax, exams finish Friday.
 I'm sorry, mum, I forgot your birthday. | If anything happens to me on the trip, Jess has the spare key.
 Writing in my journal helps me. | My therapist asked me to keep a journal.
-I'll write more in here tomorrow.
+I'll write more in here tomorrow. | I don't want to di(?:s|ss)app?ear, I want to be noticed.
+Nobody noticed I left the party early. | I went to get chips and nobody noticed I was gone.
 Sat in the park for an hour with a coffee. | I don't think I'll sleep tonight, I'm too excited.
 I just want this week to be over. | I can't wait for this term to be over.
 I stood on the bridge and watched the fireworks.

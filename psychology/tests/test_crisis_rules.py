@@ -7,6 +7,7 @@ import time
 import numpy as np
 import pytest
 
+from psychology import crisis_patterns
 from psychology.crisis import HARD_NEGATIVES, PROTOTYPES, CrisisResult, detect_crisis
 
 
@@ -247,6 +248,158 @@ def test_detection_is_deterministic():
     assert detect_crisis(text) == detect_crisis(text) == detect_crisis(text)
 
 
+# --- indirect wording, plans and means, goodbyes and burden (the categories the held-out set missed) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i just dont want to exist anymore",
+        "Some mornings I lie there wishing I simply wasn't.",
+        "there is no way out for me",
+        "I can't see a way out of this, not one.",
+        "I want to disappear and not come back this time.",
+        "i wanna dissapear forever",  # typo
+        "I'd like to go to sleep and stay asleep.",
+        "cant see any way forward, just want to sleep forever",
+        "Honestly I'm tired of existing.",
+        "im so tird of existing honestly i just want to vanish",
+        "I keep picturing the world without me and it looks better.",
+        "it would be easier to just not be alive",
+        "I think I've run out of reasons to stay.",
+        "some nights I pray I won't see the morning",
+        "I don't see myself being around next year.",
+    ],
+)
+def test_passive_wishes_without_crisis_keywords_are_concern(text):
+    assert level(text) == "concern"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been collecting tablets in a shoebox under the bed.",
+        "i have about 60 paracetamol saved up now",
+        "I've been stockpiling my sertraline instead of taking it.",
+        "i bought a second packet of pills from another shop so they wouldnt ask",
+        "I bought a rope today and hid it in the wardrobe.",
+        "i know where my dad keeps the gun and i keep thinking about it",
+        "I looked up the lethal dose of my medication.",
+        "spent the night reading about methods again",
+        "I've been reading forums about the most reliable way.",
+        "I checked which bridge is highest.",
+        "I've been visiting the cliffs and checking where there's no fence.",
+        "Saturday is the day. Everything's ready.",  # two statements that only count together
+    ],
+)
+def test_plans_and_means_without_crisis_keywords_are_urgent(text):
+    assert level(text) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've picked a date. The 14th.",
+        "I wrote my will today. I'm 23.",
+        "I wrote a letter to my sister so she'll understand why.",
+        "Gave my guitar to Jake today. I won't be needing it.",
+        "I've given away most of my clothes and my books. Nothing I own matters now.",
+        "I texted everyone I love tonight to tell them I love them.",
+        "I hope they can forgive me when I'm gone.",
+        "If you're reading this, I'm sorry. I love you all.",
+        "This is the last time I'll write here.",
+        "They'd be better off if I wasn't in the picture.",
+        "i feel like all i do is cost people things, theyd be better off",
+        "I won't be a problem for anyone much longer.",
+        "soon i wont be anyones problem",
+        "I'm just a weight around everyone's neck.",
+    ],
+)
+def test_goodbyes_preparation_and_burden_are_flagged(text):
+    assert level(text) in ("concern", "urgent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Work was okay, had a sandwich at my desk and did the Tesco shop on the way home. I've been saving up my "
+        "tablets in a jar. Watched two episodes of Bake Off and went to bed.",
+        "went to the gym then picked up the kids from school and made fish fingers for tea, theyd all be better off "
+        "without me honestly, anyway bath time was chaos as usual",
+        "got my haircut and the hairdresser talked the whole time about her holiday in crete i wrote a letter to my "
+        "parents so theyll understand after im gone then i went home and watched the football",
+        "Long meeting this morning about the Q3 budget, then lunch with Priya. I chose a date last night. Bought a "
+        "birthday card for Dad on the way back.",
+    ],
+)
+def test_crisis_sentences_buried_in_ordinary_entries_are_found(text):
+    assert detect_crisis(text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the means, used for ordinary things
+        "Bought rope for the climbing wall session on Friday.",
+        "Went clay pigeon shooting with Dad, I actually hit some.",
+        "Got a gun safe for the farm, inspection is next month.",
+        "Picked up my prescription and sorted my tablets into the weekly organiser.",
+        "Stocking up on paracetamol and lemsip because flu is going round.",
+        "I counted my pills to make sure I had enough for the holiday.",
+        "I keep my tablets in a box on the kitchen shelf.",
+        "Researching methods for teaching fractions to year 5.",
+        "I looked up how long it takes to roast a chicken.",
+        # dates, wills, letters and gifts with an ordinary reason
+        "Booked the date for the wedding! 14th of June.",
+        "I've chosen the date for my driving test.",
+        "Wrote my will with the solicitor now that the baby's here, very grown-up.",
+        "Surgery is on Tuesday. General anaesthetic. I've written letters to the kids just in case.",
+        "Gave away my books to the school library, I've read them all.",
+        "I'll be gone for two weeks, so I've asked Jen to feed the cat.",
+        "Mum will be fine without me for a weekend, she has Dad.",
+        "The team would honestly be better off with a proper project manager, not a rota.",
+        # figurative, negated, someone else's, or over
+        "I could sleep forever after that hike.",
+        "There's no way out of this group chat, it's chaos.",
+        "I'm tired of existing on toast and cereal, need to cook properly.",
+        "I don't want to sleep forever, I want to sleep well.",
+        "I've never wanted to disappear for good, just from this job.",
+        "I don't think everyone would be better off without me, that was the depression talking.",
+        "My friend Hana told me she's been stockpiling pills, so I called her mum and the crisis line with her.",
+        "My cousin said he wanted to disappear forever; I sat with him and we called his GP together.",
+        "I used to hoard my pills when I was at my lowest, but my partner helps me manage them now and I'm okay.",
+        "I once wrote goodbye letters. I burned them at my therapist's suggestion and I'm glad I'm here.",
+        "A year ago I felt there was no way out. Therapy showed me several.",
+        "I feel like a burden when I ask for lifts, but my friends say they don't mind.",
+    ],
+)
+def test_hard_negatives_for_the_new_rules_are_not_flagged(text):
+    assert level(text) == "none"
+
+
+def test_giving_things_away_counts_only_with_a_reason_that_is_not_ordinary():
+    assert level("Gave my guitar to Jake today. I won't be needing it.") == "concern"
+    assert level("Gave my old bike to my nephew when we moved. I won't be needing it.") == "none"
+    assert level("Gave my guitar to Jake today. Had pizza with Sam.") == "none"
+
+
+def test_a_means_with_current_ideation_is_urgent():
+    assert level("I don't want to be here anymore.") == "concern"
+    assert level("I don't want to be here anymore. I've bought a rope.") == "urgent"
+
+
+def test_rule_tables_are_well_formed():
+    checks = set("nsagrm")
+    for (_category, lvl, kind, flags), patterns in crisis_patterns.RULES + crisis_patterns.RULES_BROAD:
+        assert lvl in ("concern", "urgent") and kind in ("ideation", "prep", "selfharm", "plan")
+        assert set(flags) <= checks, flags
+        for pattern in patterns:
+            assert "{{" not in pattern and "(0, " not in pattern, pattern  # an f-string brace gone wrong
+    assert len(crisis_patterns.PROTOTYPE_KINDS) == len(PROTOTYPES)
+    assert {"ideation", "burden", "goodbye", "plan"} <= set(crisis_patterns.PROTOTYPE_KINDS)
+    assert PROTOTYPES[0] == "I want to kill myself."  # the stand-in embedder in these tests relies on it
+
+
 # --- embedding signal, with a stand-in model so the plumbing is tested without downloads ---
 
 
@@ -295,6 +448,35 @@ def test_embedding_ignores_sentences_nearer_a_hard_negative():
         return out
 
     assert detect_crisis("The trains look different lately.", embed=embed).level == "none"
+
+
+def test_a_strong_match_to_a_plan_prototype_is_urgent():
+    plan = crisis_patterns.PROTOTYPE_KINDS.index("plan")
+    embed = _stub_embed({"The box under the bed is nearly full now": plan})
+    result = detect_crisis("Tidied up. The box under the bed is nearly full now.", embed=embed)
+    assert result.level == "urgent"
+    assert result.reasons[0].startswith("possible plan or means (similarity 1.00)")
+
+
+def test_a_plan_match_escalates_a_rule_concern_but_other_matches_add_nothing():
+    plan = crisis_patterns.PROTOTYPE_KINDS.index("plan")
+    text = "I don't want to be here anymore. The box under the bed is nearly full now. The trains look different."
+    result = detect_crisis(text, embed=_stub_embed({"The box under the bed is nearly full now": plan}))
+    assert result.level == "urgent" and len(result.reasons) == 2
+    result = detect_crisis(text, embed=_stub_embed({"The trains look different": 0}))
+    assert result.level == "concern" and len(result.reasons) == 1  # the rule's reason only
+
+
+def test_embedding_skips_other_peoples_sentences_and_opposite_polarity():
+    embed = _stub_embed({"My sister says the trains look different": 0, "The trains don't look different": 0})
+    assert detect_crisis("My sister says the trains look different.", embed=embed).level == "none"
+    assert detect_crisis("The trains don't look different.", embed=embed).level == "none"  # 0 is not negated
+
+
+def test_embedding_skips_past_sentences_in_an_entry_that_says_it_is_over():
+    embed = _stub_embed({"Years ago the trains looked different": 0})
+    assert detect_crisis("Years ago the trains looked different. I'm doing well now.", embed=embed).level == "none"
+    assert detect_crisis("Years ago the trains looked different.", embed=embed).level == "concern"
 
 
 # --- the real model (slow; skipped where sentence-transformers is not installed) ---
@@ -347,3 +529,42 @@ def test_real_model_leaves_hard_negatives_alone(minilm, text):
 def test_real_model_keeps_rule_levels(minilm):
     assert detect_crisis("I've been stockpiling my pills.", embed=minilm).level == "urgent"
     assert detect_crisis("Everyone would be better off without me.", embed=minilm).level == "concern"
+
+
+@pytest.mark.slow
+@needs_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I feel like I'm fading and I want to let it happen.",
+        "Rain all day. I want to go to sleep for a hundred years. Made soup.",
+    ],
+)
+def test_real_model_catches_paraphrases_no_rule_lists(minilm, text):
+    assert detect_crisis(text).level == "none"
+    assert detect_crisis(text, embed=minilm).level == "concern"
+
+
+@pytest.mark.slow
+@needs_model
+def test_real_model_makes_a_close_plan_urgent(minilm):
+    text = "Quiet day. I sat in the car outside the bridge for a long while."
+    assert detect_crisis(text).level == "none"
+    assert detect_crisis(text, embed=minilm).level == "urgent"
+
+
+@pytest.mark.slow
+@needs_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've never wanted to disappear for good, just from this job.",
+        "I'm not stockpiling anything, I gave the extra tablets back to the pharmacy.",
+        "Back in uni I wanted to disappear forever. I'm so glad that feeling passed.",
+        "Bought rope for the climbing wall session on Friday.",
+        "I just want this week to be over.",
+        "I should probably start keeping this journal more regularly.",
+    ],
+)
+def test_real_model_leaves_negated_past_and_everyday_sentences_alone(minilm, text):
+    assert detect_crisis(text, embed=minilm).level == "none"
