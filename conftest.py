@@ -58,3 +58,25 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     if outcome.get_result().failed:
         item.failed = True
+
+
+@pytest.fixture
+def page(request, monkeypatch):
+    """A headless Debian chromium page (no downloaded browser); a screenshot is kept when the test fails."""
+    from playwright.sync_api import sync_playwright
+
+    from journaling.testing.browser import ARTIFACTS, CHROMIUM_ARGS, chromium_path
+
+    if chromium_path() is None:
+        pytest.skip("Debian's chromium is not installed")
+    # Playwright's sync API keeps an event loop on this thread; the test's own ORM calls are still synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_context().new_page()
+        page.set_default_timeout(30_000)
+        yield page
+        if getattr(request.node, "failed", False):
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+        browser.close()

@@ -10,7 +10,7 @@ from accounts.models import User
 from entries.importing import tasks
 from entries.models import Entry
 from entries.models_portability import ImportJob
-from journaling.testing.browser import ARTIFACTS, CHROMIUM_ARGS, Daphne, chromium_path, serious_accessibility_violations
+from journaling.testing.browser import Daphne, check_a11y, chromium_path
 from journaling.testing.factories import UserFactory
 
 FIXTURES = Path(__file__).resolve().parents[2] / "entries" / "tests" / "import_fixtures"
@@ -27,28 +27,6 @@ def server(tmp_path):
     daphne = Daphne(tmp_path / "daphne.log").start()
     yield daphne
     daphne.stop()
-
-
-@pytest.fixture
-def page(request, monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API keeps an event loop on this thread; the test's own ORM calls are still synchronous.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.set_default_timeout(30_000)
-        yield page
-        if getattr(request.node, "failed", False):
-            ARTIFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-        browser.close()
-
-
-def check_a11y(page, where: str) -> None:
-    violations = serious_accessibility_violations(page)
-    assert not violations, f"{where}: " + "\n".join(violations)
 
 
 def run_the_queued_job(user) -> None:

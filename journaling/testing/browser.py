@@ -80,3 +80,8 @@ def serious_accessibility_violations(page) -> list[str]:
               .map(v => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
         }"""
     )
+
+
+def check_a11y(page, where: str) -> None:
+    violations = serious_accessibility_violations(page)
+    assert not violations, f"{where}: " + "\n".join(violations)

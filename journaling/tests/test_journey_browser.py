@@ -6,9 +6,8 @@ import re
 import pytest
 
 from journaling.testing.browser import (
-    ARTIFACTS,
-    CHROMIUM_ARGS,
     Daphne,
+    check_a11y,
     chromium_path,
     serious_accessibility_violations,
 )
@@ -29,31 +28,10 @@ def stack(tmp_path):
     server.stop()
 
 
-@pytest.fixture
-def page(request):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        context = browser.new_context()
-        page = context.new_page()
-        page.set_default_timeout(30_000)
-        yield page
-        if getattr(request.node, "failed", False):
-            ARTIFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-        browser.close()
-
-
 def test_the_accessibility_check_catches_real_violations(page):
     page.set_content('<html lang="en"><body><main><img src="x.png"><button></button></main></body></html>')
     violations = serious_accessibility_violations(page)
     assert any("image-alt" in v for v in violations) and any("button-name" in v for v in violations)
-
-
-def check_a11y(page, where: str) -> None:
-    violations = serious_accessibility_violations(page)
-    assert not violations, f"{where}: " + "\n".join(violations)
 
 
 def tab_to(page, predicate_js: str, limit: int = 40) -> None:
