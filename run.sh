@@ -10,10 +10,14 @@ $PY manage.py migrate --noinput
 $PY manage.py collectstatic --noinput -v 0
 $PY manage.py seed_demo
 mkdir -p var/log
-$PY -m celery -A journaling worker -B -Q query,inference,default -c 1 --loglevel INFO \
+# Two workers: analysis (and the periodic sweep), and a small one for search queries so a search never waits
+# behind a batch of entries being analysed.
+$PY -m celery -A journaling worker -B -Q inference,default -c 1 -n analysis@%h --loglevel INFO \
   --schedule var/celerybeat-schedule >var/log/worker.log 2>&1 &
 WORKER=$!
-trap 'kill $WORKER 2>/dev/null; wait $WORKER 2>/dev/null' EXIT INT TERM
+ML_WARM_ON_START=embedder $PY -m celery -A journaling worker -Q query -c 1 -n query@%h --loglevel INFO >var/log/query-worker.log 2>&1 &
+QUERY_WORKER=$!
+trap 'kill $WORKER $QUERY_WORKER 2>/dev/null; wait $WORKER $QUERY_WORKER 2>/dev/null' EXIT INT TERM
 echo
 echo "  Journaling is running at http://127.0.0.1:${PORT}/"
 echo "  Demo login: demo / demo-journal-2026   (worker log: var/log/worker.log)"

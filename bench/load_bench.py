@@ -201,7 +201,7 @@ def stop_private_postgres(pgdata: Path) -> None:
 
 
 def start_daphne(log_path: Path):
-    """Like journaling.testing.browser.Daphne; DB_CONN_MAX_AGE comes from --conn-max-age (see main)."""
+    """Like journaling.testing.browser.Daphne; DB_POOL_MAX_SIZE comes from --pool-max-size (see main)."""
     import subprocess
     import urllib.request
 
@@ -258,7 +258,12 @@ def run(args, tmp: Path) -> tuple[dict, list]:
     users = seed(max(args.users), args.seed_entries)
     created: list[int] = []
     levels = []
-    worker = WorkerProcess(tmp / "worker.log").start(timeout=180)
+    # The recommended layout (run.sh, docker-compose.yml): analysis and queries on separate workers, so a search
+    # never waits behind a batch of entries.
+    worker = WorkerProcess(tmp / "worker.log", queues="inference,default", name="analysis").start(timeout=180)
+    query_worker = WorkerProcess(
+        tmp / "query-worker.log", queues="query", name="query", ML_WARM_ON_START="embedder"
+    ).start(timeout=180)
     server, port = start_daphne(tmp / "daphne.log")
     try:
         for concurrency in args.users:
@@ -270,6 +275,7 @@ def run(args, tmp: Path) -> tuple[dict, list]:
         server.terminate()
         server.wait(10)
         worker.stop()
+        query_worker.stop()
     entries["server_error_causes"] = error_causes(tmp / "daphne.log")
     return entries, levels
 
@@ -295,10 +301,11 @@ def main() -> None:
     parser.add_argument("--seed-entries", type=int, default=20, help="analysed entries per user before the run")
     parser.add_argument("--drain-timeout", type=float, default=600)
     parser.add_argument(
-        "--conn-max-age",
+        "--pool-max-size",
         type=int,
-        default=0,
-        help="DB_CONN_MAX_AGE for daphne (the settings default 60 leaks under ASGI)",
+        default=12,
+        help="DB_POOL_MAX_SIZE for daphne and the workers (the settings default; 0 = no pool, one connection per "
+        "request thread, which exhausts max_connections at 200 users)",
     )
     args = parser.parse_args()
     load_before = [round(x, 2) for x in os.getloadavg()]
@@ -306,7 +313,7 @@ def main() -> None:
         # A PostgreSQL cluster of its own too (embedded, in tmp): at 200 users the app may open more connections
         # than max_connections allows, and that must not starve anyone else's database on this machine.
         os.environ["VAR_DIR"] = str(Path(tmp) / "var")
-        os.environ["DB_CONN_MAX_AGE"] = str(args.conn_max_age)
+        os.environ["DB_POOL_MAX_SIZE"] = str(args.pool_max_size)
         redis_server = start_private_redis(Path(tmp))
         try:
             entries, levels = run(args, Path(tmp))
@@ -319,7 +326,7 @@ def main() -> None:
         for action, s in [*level["endpoints"].items(), ("ALL", level["total"])]:
             rows.append([level["users"], action, s["n"], s["rps"], s["p50_ms"], s["p95_ms"], s["p99_ms"], s["errors"]])
     print_table(
-        "Mixed API load (daphne + 1 worker)",
+        "Mixed API load (daphne + an analysis worker + a query worker)",
         rows,
         ["users", "endpoint", "n", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors"],
     )
@@ -327,11 +334,11 @@ def main() -> None:
     for cause, count in entries["server_error_causes"].items():
         print(f"  server error x{count}: {cause}")
     config = {
-        "db_conn_max_age": args.conn_max_age,
+        "db_pool_max_size": args.pool_max_size,
         "mix_percent": dict(MIX),
         "think_time_s": [0.5, 1.5],
         "seed_entries_per_user": args.seed_entries,
-        "server": "daphne, 1 process; Celery worker -c 1 (query, inference, default queues)",
+        "server": "daphne, 1 process; Celery workers -c 1: one for inference+default, one for query",
     }
     # The machine is shared: other people's processes compete for the same two cores during the run.
     load_average = {"before": load_before, "after": [round(x, 2) for x in os.getloadavg()]}

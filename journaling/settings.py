@@ -75,9 +75,20 @@ else:
     from journaling.embedded import ensure_postgres
 
     DATABASES = {"default": ensure_postgres(VAR_DIR, env("DATABASE_NAME", default="journaling"))}
-# 0 under ASGI: daphne runs sync views in a thread pool, and persistent per-thread connections pile up.
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=0)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Daphne runs each request's sync code in a thread of its own, so N requests in flight would open N connections
+# and exhaust max_connections (100). A capped psycopg pool per process queues them instead (DB_POOL_MAX_SIZE=0
+# turns it off; a pool needs CONN_MAX_AGE=0). Celery's prefork children each build their own pool lazily.
+_pool_max = env.int("DB_POOL_MAX_SIZE", default=12)
+if _pool_max:
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": _pool_max,
+        "timeout": env.float("DB_POOL_TIMEOUT", default=30.0),  # seconds a request may wait for a connection
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=0)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("TEST", {})["NAME"] = env("TEST_DATABASE_NAME", default="test_journaling")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -14,11 +14,13 @@ logger = logging.getLogger(__name__)
 
 
 class Pipeline:
-    def __init__(self, *, sentiment: ModelSpec, emotion: ModelSpec, embedding: ModelSpec, device: str = "auto"):
+    def __init__(
+        self, *, sentiment: ModelSpec, emotion: ModelSpec, embedding: ModelSpec, device: str = "auto", embedder=None
+    ):
         backends.configure_torch_threads()
         self.device = backends.choose_device(device)
         self.specs = {"sentiment": sentiment, "emotion": emotion, "embedding": embedding}
-        self.embedder = backends.SentenceEmbedder(embedding, self.device)
+        self.embedder = embedder or backends.SentenceEmbedder(embedding, self.device)
         heads = None
         self.classifiers = {}
         for task, spec in (("sentiment", sentiment), ("emotion", emotion)):
@@ -96,6 +98,7 @@ def _weighted_mean(rows: np.ndarray, owners: np.ndarray, weights: np.ndarray, n:
 
 _lock = threading.Lock()
 _pipeline: Pipeline | None = None
+_embedder = None  # loaded alone by a query-only worker; the pipeline adopts it if it is built later
 
 
 def get_pipeline() -> Pipeline:
@@ -111,11 +114,27 @@ def get_pipeline() -> Pipeline:
                 emotion=spec_for("emotion", settings.ML_EMOTION_MODEL, d),
                 embedding=spec_for("embedding", settings.ML_EMBEDDING_MODEL, d),
                 device=settings.ML_DEVICE,
+                embedder=_embedder,
             )
         return _pipeline
 
 
-def reset_pipeline() -> None:
-    global _pipeline
+def get_embedder() -> backends.SentenceEmbedder:
+    """The embedding model alone: all a search-query worker needs (the classifiers may be large on a GPU box)."""
+    global _embedder
     with _lock:
-        _pipeline = None
+        if _pipeline is not None:
+            return _pipeline.embedder
+        if _embedder is None:
+            from django.conf import settings
+
+            backends.configure_torch_threads()
+            spec = spec_for("embedding", settings.ML_EMBEDDING_MODEL, settings.ML_MODELS_DIR)
+            _embedder = backends.SentenceEmbedder(spec, backends.choose_device(settings.ML_DEVICE))
+        return _embedder
+
+
+def reset_pipeline() -> None:
+    global _pipeline, _embedder
+    with _lock:
+        _pipeline = _embedder = None

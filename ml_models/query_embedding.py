@@ -67,9 +67,9 @@ def embed_query(text: str, timeout: float | None = None) -> np.ndarray:
 
 def answer_query(text: str, reply_key: str) -> None:
     """Worker side: embed and push the vector to the waiting web process."""
-    from .pipeline import get_pipeline
+    from .pipeline import get_embedder
 
-    vector = get_pipeline().embedder.encode([text])[0]
+    vector = get_embedder().encode([text])[0]
     client = _redis()
     client.rpush(reply_key, json.dumps([round(float(x), 6) for x in vector]))
     client.expire(reply_key, REPLY_TTL)

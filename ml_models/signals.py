@@ -16,12 +16,13 @@ def _on_worker_ready(**_):
 
 @worker_process_init.connect
 def _warm_models(**_):
-    """In each pool process: load the models (unless disabled), then keep a heartbeat with their status."""
+    """In each pool process: load the models (ML_WARM_ON_START: 1 = all, embedder = the embedding model only, for a
+    query worker; 0 = none), then keep a heartbeat with their status."""
+    from .pipeline import get_embedder, get_pipeline
     from .worker_status import start_heartbeat_thread
 
-    if os.environ.get("ML_WARM_ON_START", "1") == "1":
-        from .pipeline import get_pipeline
-
+    warm = {"1": get_pipeline, "embedder": get_embedder}.get(os.environ.get("ML_WARM_ON_START", "1"))
+    if warm:
         with contextlib.suppress(Exception):  # tasks report the fault on each entry
-            get_pipeline()
+            warm()
     start_heartbeat_thread()

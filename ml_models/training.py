@@ -10,6 +10,9 @@ from .registry import EMOTION_LABELS, SENTIMENT_LABELS
 
 EVAL_PATH = Path(__file__).parent / "eval" / "journal_eval.jsonl"
 EXTRA_TRAIN_PATH = Path(__file__).parent / "eval" / "journal_train_extra.jsonl"
+# Test only, never trained on: written by a separate author who saw neither the hard set nor any model output.
+NATURAL_PATH = Path(__file__).parent / "eval" / "journal_eval_natural.jsonl"
+EVAL_SETS = {"hard": EVAL_PATH, "natural": NATURAL_PATH}
 SEED = 13
 LABELS = {"sentiment": SENTIMENT_LABELS, "emotion": EMOTION_LABELS}
 

@@ -28,26 +28,33 @@ def process_env(**extra) -> dict:
 
 
 class WorkerProcess:
-    def __init__(self, log_path: Path, **env):
+    def __init__(self, log_path: Path, queues: str = "query,inference,default", name: str = "test", **env):
         self.log_path = log_path
+        self.queues, self.name = queues, name
         self.env = process_env(**env)
         self.proc: subprocess.Popen | None = None
 
     def start(self, timeout: float = 120) -> "WorkerProcess":
         from ml_models.worker_status import worker_heartbeats
 
+        ready_before = self._ready_lines()
         self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
-        cmd = [sys.executable, "-m", "celery", "-A", "journaling", "worker", "-Q", "query,inference,default"]
-        cmd += ["-c", "1", "--without-gossip", "--without-mingle", "--loglevel", "INFO", "-n", f"test-{os.getpid()}@%h"]
+        cmd = [sys.executable, "-m", "celery", "-A", "journaling", "worker", "-Q", self.queues, "-c", "1"]
+        cmd += ["--without-gossip", "--without-mingle", "--loglevel", "INFO", "-n", f"{self.name}-{os.getpid()}@%h"]
         self.proc = subprocess.Popen(
             cmd, cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
         )
         deadline = time.monotonic() + timeout
-        while not worker_heartbeats():
+        # Ready when the pool child beats (models may load later) and this process logged "ready" (the heartbeat
+        # is per host, so with two workers on one machine the first one's beat says nothing about the second).
+        while not worker_heartbeats() or self._ready_lines() <= ready_before:
             if self.proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"worker did not start; see {self.log_path}:\n{self.log_path.read_text()[-3000:]}")
             time.sleep(0.2)
         return self
+
+    def _ready_lines(self) -> int:
+        return self.log_path.read_text(errors="replace").count(" ready.") if self.log_path.exists() else 0
 
     def kill(self) -> None:
         """SIGKILL the whole worker (main process and its pool child), like an OOM kill or power loss."""

@@ -71,3 +71,15 @@ def test_long_entries_are_chunked_not_truncated(pipeline):
     only_calm, both = pipeline.analyze([calm, calm + angry])
     # The angry half sits past the first 256 tokens: truncation would make both results identical.
     assert both["emotions"]["anger"] > only_calm["emotions"]["anger"] + 0.05
+
+
+def test_a_query_worker_loads_only_the_embedder_and_the_pipeline_adopts_it(monkeypatch):
+    from ml_models import pipeline as module
+
+    monkeypatch.setattr(module, "_pipeline", None)
+    monkeypatch.setattr(module, "_embedder", None)
+    embedder = module.get_embedder()
+    assert module._pipeline is None  # no classifier loaded for a search query
+    assert embedder.encode(["test nerves"]).shape == (1, 384)
+    assert module.get_pipeline().embedder is embedder  # one copy of the model when a worker serves both queues
+    assert module.get_embedder() is embedder

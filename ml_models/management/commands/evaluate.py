@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ml_models.backends import ModelUnavailable
 from ml_models.pipeline import get_pipeline
-from ml_models.training import evaluate_pipeline, format_report, load_eval
+from ml_models.training import EVAL_SETS, evaluate_pipeline, format_report, load_eval
 
 
 class Command(BaseCommand):
@@ -12,17 +12,27 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--split", default="test", choices=["test", "train", "all"])
+        parser.add_argument(
+            "--set",
+            dest="eval_set",
+            default="hard",
+            choices=sorted(EVAL_SETS),
+            help="hard: journal_eval.jsonl (implicit feelings, mixed, sarcasm; has a train split); natural: "
+            "journal_eval_natural.jsonl (test only, written independently in everyday proportions)",
+        )
         parser.add_argument("--json", dest="json_path", help="also write the report as JSON here")
 
-    def handle(self, *args, split, json_path=None, **options):
+    def handle(self, *args, split, eval_set="hard", json_path=None, **options):
         try:
             pipeline = get_pipeline()
         except ModelUnavailable as exc:
             raise CommandError(str(exc)) from exc
-        rows = load_eval(None if split == "all" else split)
+        rows = load_eval(None if split == "all" else split, EVAL_SETS[eval_set])
+        if not rows:
+            raise CommandError(f"the {eval_set} set has no {split} split")
         report = evaluate_pipeline(pipeline, rows)
-        self.stdout.write(f"models: {json.dumps(pipeline.versions)}\nsplit: {split}\n")
+        self.stdout.write(f"models: {json.dumps(pipeline.versions)}\nset: {eval_set}, split: {split}\n")
         self.stdout.write(format_report(report))
         if json_path:
             with open(json_path, "w") as fh:
-                json.dump({"split": split, "models": pipeline.versions, **report}, fh, indent=2)
+                json.dump({"set": eval_set, "split": split, "models": pipeline.versions, **report}, fh, indent=2)

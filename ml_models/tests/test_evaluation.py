@@ -1,0 +1,61 @@
+"""The labelled journal sets and `manage.py evaluate`: clean data, no test text in training, honest floors."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from ml_models.registry import EMOTION_LABELS, SENTIMENT_LABELS
+from ml_models.training import EVAL_SETS, evaluate_pipeline, load_eval, load_training_rows
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+@pytest.mark.parametrize("name", sorted(EVAL_SETS))
+def test_each_set_is_well_formed(name):
+    rows = load_eval(None, EVAL_SETS[name])
+    assert len(rows) >= 300
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert len({_normalised(r["text"]) for r in rows}) == len(rows)
+    assert all(r["sentiment"] in SENTIMENT_LABELS and r["emotion"] in EMOTION_LABELS for r in rows)
+    assert {r["sentiment"] for r in load_eval("test", EVAL_SETS[name])} == set(SENTIMENT_LABELS)
+
+
+def test_no_test_passage_is_in_the_training_data():
+    trained = {_normalised(r["text"]) for r in load_training_rows()}
+    tests = [r for name in EVAL_SETS for r in load_eval("test", EVAL_SETS[name])]
+    assert len(tests) >= 480
+    assert not [r["id"] for r in tests if _normalised(r["text"]) in trained]
+
+
+def test_natural_set_is_test_only():
+    assert {r["split"] for r in load_eval(None, EVAL_SETS["natural"])} == {"test"}
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from ml_models.pipeline import get_pipeline
+
+    return get_pipeline()
+
+
+def test_default_models_keep_their_measured_accuracy_on_the_natural_set(pipeline):
+    """Floors a little under what the shipped heads measure (README), so a regression fails the suite."""
+    report = evaluate_pipeline(pipeline, load_eval("test", EVAL_SETS["natural"]))
+    assert report["sentiment"]["macro_f1"] >= 0.78, report["sentiment"]
+    assert report["emotion"]["accuracy"] >= 0.72, report["emotion"]
+    # The heads must beat the lexicon they are built on, by a clear margin.
+    assert report["sentiment"]["macro_f1"] >= report["vader_sentiment_baseline"]["macro_f1"] + 0.15
+
+
+def test_evaluate_command_reports_each_set(pipeline, tmp_path):
+    out = io.StringIO()
+    call_command("evaluate", "--set", "natural", "--json", str(tmp_path / "r.json"), stdout=out)
+    assert "set: natural, split: test" in out.getvalue() and "macro-F1=" in out.getvalue()
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["set"] == "natural" and report["sentiment"]["n"] == len(load_eval("test", EVAL_SETS["natural"]))
+    with pytest.raises(Exception, match="no train split"):
+        call_command("evaluate", "--set", "natural", "--split", "train", stdout=io.StringIO())
