@@ -133,14 +133,15 @@ class VirtualUser(threading.Thread):
             time.sleep(self.random.uniform(0.5, 1.5))
 
 
-def run_level(port: int, users, concurrency: int, duration: float, created: list) -> dict:
+def run_level(ports: list[int], users, concurrency: int, duration: float, created: list) -> dict:
     from rest_framework_simplejwt.tokens import AccessToken
 
     results: list = []
     until = time.monotonic() + duration
     threads = [
-        VirtualUser(port, str(AccessToken.for_user(users[i])), until, results, created, i) for i in range(concurrency)
-    ]
+        VirtualUser(ports[i % len(ports)], str(AccessToken.for_user(users[i])), until, results, created, i)
+        for i in range(concurrency)
+    ]  # with several web processes, users are spread over them as a round-robin proxy would
     started = time.monotonic()
     for t in threads:
         t.start()
@@ -264,16 +265,17 @@ def run(args, tmp: Path) -> tuple[dict, list]:
     query_worker = WorkerProcess(
         tmp / "query-worker.log", queues="query", name="query", ML_WARM_ON_START="embedder"
     ).start(timeout=180)
-    server, port = start_daphne(tmp / "daphne.log")
+    servers = [start_daphne(tmp / "daphne.log") for _ in range(args.web_processes)]
     try:
         for concurrency in args.users:
             print(f"running {concurrency} users for {args.duration:.0f} s ...", flush=True)
-            levels.append(run_level(port, users, concurrency, args.duration, created))
+            levels.append(run_level([port for _, port in servers], users, concurrency, args.duration, created))
         print(f"waiting up to {args.drain_timeout:.0f} s for the worker to analyse {len(created)} entries ...")
         entries = drain(created, args.drain_timeout)
     finally:
-        server.terminate()
-        server.wait(10)
+        for server, _ in servers:
+            server.terminate()
+            server.wait(10)
         worker.stop()
         query_worker.stop()
     entries["server_error_causes"] = error_causes(tmp / "daphne.log")
@@ -300,6 +302,7 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=45)
     parser.add_argument("--seed-entries", type=int, default=20, help="analysed entries per user before the run")
     parser.add_argument("--drain-timeout", type=float, default=600)
+    parser.add_argument("--web-processes", type=int, default=1, help="daphne processes (users spread round-robin)")
     parser.add_argument(
         "--pool-max-size",
         type=int,
@@ -326,7 +329,7 @@ def main() -> None:
         for action, s in [*level["endpoints"].items(), ("ALL", level["total"])]:
             rows.append([level["users"], action, s["n"], s["rps"], s["p50_ms"], s["p95_ms"], s["p99_ms"], s["errors"]])
     print_table(
-        "Mixed API load (daphne + an analysis worker + a query worker)",
+        f"Mixed API load (daphne x{args.web_processes} + an analysis worker + a query worker)",
         rows,
         ["users", "endpoint", "n", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors"],
     )
@@ -338,12 +341,13 @@ def main() -> None:
         "mix_percent": dict(MIX),
         "think_time_s": [0.5, 1.5],
         "seed_entries_per_user": args.seed_entries,
-        "server": "daphne, 1 process; Celery workers -c 1: one for inference+default, one for query",
+        "server": f"daphne x{args.web_processes}; Celery workers -c 1: one for inference+default, one for query",
     }
     # The machine is shared: other people's processes compete for the same two cores during the run.
     load_average = {"before": load_before, "after": [round(x, 2) for x in os.getloadavg()]}
     path = write_json(
-        "load", {"config": config, "load_average_1_5_15_min": load_average, "levels": levels, "entries": entries}
+        "load" if args.web_processes == 1 else f"load-web{args.web_processes}",
+        {"config": config, "load_average_1_5_15_min": load_average, "levels": levels, "entries": entries},
     )
     print(f"\nwrote {path}")
 

@@ -73,3 +73,5 @@ def answer_query(text: str, reply_key: str) -> None:
     client = _redis()
     client.rpush(reply_key, json.dumps([round(float(x), 6) for x in vector]))
     client.expire(reply_key, REPLY_TTL)
+    # Answering proves a worker is up (one that was still loading its model may have missed a deadline).
+    cache.delete(DOWN_KEY)

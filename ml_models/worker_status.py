@@ -1,6 +1,7 @@
 """Worker heartbeats in Redis, so /health can tell whether any inference worker is alive."""
 
 import contextlib
+import os
 import socket
 import threading
 import time
@@ -12,10 +13,17 @@ INTERVAL = 15
 
 
 def beat(state: str = "ready") -> None:
-    from .pipeline import _pipeline
+    from . import pipeline
 
-    models = _pipeline.versions if _pipeline is not None else "not loaded yet (loads on first task)"
-    cache.set(f"{PREFIX}{socket.gethostname()}", {"state": state, "models": models, "at": time.time()}, INTERVAL * 3)
+    if pipeline._pipeline is not None:
+        models = pipeline._pipeline.versions
+    elif pipeline._embedder is not None:  # a query-only worker
+        models = {"embedding": pipeline._embedder.spec.version}
+    else:
+        models = "not loaded yet (loads on first task)"
+    # One key per process: two workers on one host (analysis and queries) each report their own models.
+    key = f"{PREFIX}{socket.gethostname()}:{os.getpid()}"
+    cache.set(key, {"state": state, "models": models, "pid": os.getpid(), "at": time.time()}, INTERVAL * 3)
 
 
 def worker_heartbeats() -> list[dict]:

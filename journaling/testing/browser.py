@@ -32,14 +32,15 @@ def free_port() -> int:
 
 
 class Daphne:
-    def __init__(self, log_path: Path):
+    def __init__(self, log_path: Path, **env):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
+        self.env = env
 
     def start(self, timeout: float = 60) -> "Daphne":
         self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
-        env = process_env(STATIC_MANIFEST="0", ML_WARM_ON_START="0")
+        env = process_env(STATIC_MANIFEST="0", ML_WARM_ON_START="0", **self.env)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(self.port), "journaling.asgi:application"],
             cwd=ROOT,

@@ -1,5 +1,6 @@
 """Real processes for integration tests: a Celery worker and one-off manage.py commands on the test database."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -35,8 +36,6 @@ class WorkerProcess:
         self.proc: subprocess.Popen | None = None
 
     def start(self, timeout: float = 120) -> "WorkerProcess":
-        from ml_models.worker_status import worker_heartbeats
-
         ready_before = self._ready_lines()
         self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
         cmd = [sys.executable, "-m", "celery", "-A", "journaling", "worker", "-Q", self.queues, "-c", "1"]
@@ -45,13 +44,24 @@ class WorkerProcess:
             cmd, cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
         )
         deadline = time.monotonic() + timeout
-        # Ready when the pool child beats (models may load later) and this process logged "ready" (the heartbeat
-        # is per host, so with two workers on one machine the first one's beat says nothing about the second).
-        while not worker_heartbeats() or self._ready_lines() <= ready_before:
+        # Ready when this worker logged "ready" and its pool child beats: the child beats after it has loaded its
+        # models, and its heartbeat key is its own (another worker on this host has its own).
+        while (beat := self._own_heartbeat()) is None or self._ready_lines() <= ready_before:
             if self.proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"worker did not start; see {self.log_path}:\n{self.log_path.read_text()[-3000:]}")
             time.sleep(0.2)
+        self.heartbeat_host = beat["host"]
         return self
+
+    def _own_heartbeat(self) -> dict | None:
+        from ml_models.worker_status import worker_heartbeats
+
+        for beat in worker_heartbeats():
+            with contextlib.suppress(OSError, KeyError, TypeError):
+                # A pool child of this worker (its own session) that has loaded its models.
+                if beat["state"] == "ready" and os.getpgid(beat["pid"]) == self.proc.pid:
+                    return beat
+        return None
 
     def _ready_lines(self) -> int:
         return self.log_path.read_text(errors="replace").count(" ready.") if self.log_path.exists() else 0
@@ -76,7 +86,10 @@ class WorkerProcess:
     def _close(self):
         from django.core.cache import cache
 
-        cache.delete_many(cache.keys("worker-heartbeat:*"))
+        from ml_models.worker_status import PREFIX
+
+        if getattr(self, "heartbeat_host", None):
+            cache.delete(PREFIX + self.heartbeat_host)
         if getattr(self, "log", None):
             self.log.close()
 

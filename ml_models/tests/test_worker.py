@@ -29,6 +29,12 @@ def worker(tmp_path, broker):
     process.stop()
 
 
+def worker_heartbeats_of(worker: WorkerProcess) -> dict:
+    from ml_models.worker_status import worker_heartbeats
+
+    return next(b for b in worker_heartbeats() if b["host"] == worker.heartbeat_host)
+
+
 def status_of(pk):
     return Entry.objects.filter(pk=pk).values_list("analysis_status", flat=True).first()
 
@@ -89,3 +95,28 @@ def test_a_worker_killed_mid_batch_loses_nothing(tmp_path, broker, user):
     rows = Entry.objects.filter(pk__in=ids)
     assert rows.count() == 6
     assert all(e.analysed_version == e.content_version for e in rows)
+
+
+def test_a_query_only_worker_answers_searches_and_clears_the_down_flag(tmp_path, broker, user):
+    """The layout run.sh and compose use: search queries on a worker of their own that loads only the embedder."""
+    from django.core.cache import cache
+
+    from ml_models.query_embedding import DOWN_KEY, QueryEmbeddingUnavailable, embed_query
+
+    cache.set(DOWN_KEY, 1, 300)  # a previous query timed out (say, while the worker was still loading)
+    with pytest.raises(QueryEmbeddingUnavailable):
+        embed_query("a first question")
+    cache.delete(DOWN_KEY)
+    worker = WorkerProcess(tmp_path / "query.log", queues="query", name="query", ML_WARM_ON_START="embedder").start()
+    try:
+        vector = embed_query("test nerves before the exam", timeout=30)
+        assert vector.shape == (384,) and abs(float((vector**2).sum()) - 1) < 1e-3
+        assert "Task ml_models.tasks.analyze_entries[" not in (tmp_path / "query.log").read_text()
+        assert set(worker_heartbeats_of(worker)["models"]) == {"embedding"}  # no classifier loaded
+        cache.set(DOWN_KEY, 1, 300)
+        from ml_models.tasks import embed_query_task
+
+        embed_query_task.delay("a late answer", "qembed:reply:test-late")  # a reply nobody waits for any more
+        wait_for(lambda: not cache.get(DOWN_KEY), message="the answering worker to clear the down flag")
+    finally:
+        worker.stop()
