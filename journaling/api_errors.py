@@ -1,4 +1,5 @@
-"""DRF exception handler: Django validation errors become 400s with field messages, never 500s."""
+"""DRF exception handler: Django validation errors become 400s with field messages, a database outage a 503 with
+Retry-After (journaling.outages); never 500s."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions
@@ -6,6 +7,10 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 
 def exception_handler(exc, context):
+    from .outages import is_database_outage, unavailable_response
+
+    if is_database_outage(exc):
+        return unavailable_response(context["request"], exc)
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         exc = exceptions.ValidationError(detail=detail)

@@ -47,6 +47,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "journaling.security.ContentSecurityPolicyMiddleware",
+    "journaling.outages.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "journaling.urls"
@@ -86,6 +87,9 @@ if _pool_max:
         "timeout": env.float("DB_POOL_TIMEOUT", default=30.0),  # seconds a request may wait for a connection
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # With a pool, Django turns this into psycopg_pool's check_connection: a round trip before a connection is
+    # handed out, so after a database restart dead pooled connections are replaced instead of failing requests.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=0)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

@@ -62,3 +62,24 @@ def test_deploy_checks_pass_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/journal/", "/api/v1/entries/"])
+def test_a_database_outage_inside_a_view_answers_503_with_retry_after(client, user, monkeypatch, path):
+    """The real restart is in test_faults_database.py; here the page and the API shapes of the answer."""
+    from django.db import OperationalError
+
+    from entries import selectors
+
+    def unavailable(*args, **kwargs):
+        raise OperationalError("connection to server on socket failed: No such file or directory")
+
+    monkeypatch.setattr(selectors, "entries_for", unavailable)
+    client.force_login(user)
+    response = client.get(path)
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    body = response.content.decode()
+    assert "try again in a few seconds" in body and "socket" not in body  # no internals leak
+    if path.startswith("/api/"):
+        assert response.json()["detail"].startswith("The journal's database is briefly unavailable")
