@@ -12,15 +12,20 @@ from .models import AnalysisStatus, Entry
 MAX_ERROR_CHARS = 500
 
 
-def claim_for_analysis(entry_ids: list[int]) -> list[tuple[int, int, str]]:
-    """Mark entries as processing and return (id, content_version, text) for those that still need it."""
+def claim_for_analysis(entry_ids: list[int], *, top_up_to: int = 0) -> list[tuple[int, int, str]]:
+    """Mark entries as processing and return (id, content_version, text) for those that still need it.
+
+    With top_up_to, a short claim is filled up with the oldest other pending entries (a backlog after an outage or
+    an import): one batched pass is several times faster than one pass per entry, and their own queued tasks then
+    find nothing left to do."""
+    needs_analysis = Q(analysed_version__isnull=True) | ~Q(analysed_version=F("content_version"))
+    fields = ("pk", "content_version", "title", "content")
     with transaction.atomic():
-        rows = list(
-            Entry.objects.select_for_update(skip_locked=True)
-            .filter(pk__in=entry_ids)
-            .filter(Q(analysed_version__isnull=True) | ~Q(analysed_version=F("content_version")))
-            .values_list("pk", "content_version", "title", "content")
-        )
+        locked = Entry.objects.select_for_update(skip_locked=True).filter(needs_analysis)
+        rows = list(locked.filter(pk__in=entry_ids).values_list(*fields))
+        if len(rows) < top_up_to:
+            backlog = locked.filter(analysis_status=AnalysisStatus.PENDING).exclude(pk__in=[r[0] for r in rows])
+            rows += list(backlog.order_by("analysis_requested_at", "pk").values_list(*fields)[: top_up_to - len(rows)])
         Entry.objects.filter(pk__in=[r[0] for r in rows]).update(
             analysis_status=AnalysisStatus.PROCESSING, analysis_attempts=F("analysis_attempts") + 1
         )

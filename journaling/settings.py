@@ -145,6 +145,9 @@ CELERY_BEAT_SCHEDULE = {
     "purge-old-trash": {"task": "entries.tasks.purge_old_trash", "schedule": 3600.0},
 }
 ANALYSIS_SWEEP_AFTER_SECONDS = env.int("ANALYSIS_SWEEP_AFTER_SECONDS", default=120)
+# Entries per inference pass when a backlog is waiting (a task tops its own entries up with the oldest pending
+# ones): 16 suits a CPU worker; a GPU worker can take 64 or more (bench/inference_bench.py).
+ANALYSIS_BATCH_SIZE = env.int("ANALYSIS_BATCH_SIZE", default=16)
 TRASH_RETENTION_DAYS = env.int("TRASH_RETENTION_DAYS", default=30)
 SEARCH_QUERY_EMBED_TIMEOUT = env.float("SEARCH_QUERY_EMBED_TIMEOUT", default=3.0)
 SEARCH_QUERY_EMBED_RETRY_SECONDS = env.int("SEARCH_QUERY_EMBED_RETRY_SECONDS", default=30)

@@ -23,7 +23,7 @@ SWEEP_BATCH = 32
 
 
 def run_analysis(entry_ids: list[int], *, final_attempt: bool = False) -> int:
-    claimed = analysis.claim_for_analysis(entry_ids)
+    claimed = analysis.claim_for_analysis(entry_ids, top_up_to=settings.ANALYSIS_BATCH_SIZE)
     if not claimed:
         return 0
     ids = [c[0] for c in claimed]

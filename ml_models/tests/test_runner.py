@@ -91,3 +91,21 @@ def test_one_bad_text_fails_alone_and_the_rest_of_the_batch_completes(user, monk
     assert Entry.objects.get(pk=good.pk).analysis_status == AnalysisStatus.DONE
     failed = Entry.objects.get(pk=bad.pk)
     assert failed.analysis_status == AnalysisStatus.FAILED and "tokenizer exploded" in failed.analysis_error
+
+
+@pytest.mark.django_db
+def test_a_task_tops_its_batch_up_from_the_oldest_pending_backlog(user, other_user, settings):
+    settings.ANALYSIS_BATCH_SIZE = 3
+    now = timezone.now()
+    backlog = []
+    for i, owner in enumerate([user, other_user, user, other_user, user]):
+        entry = services.create_entry(user=owner, content=f"Backlog entry {i}: a calm walk by the river.")
+        Entry.objects.filter(pk=entry.pk).update(analysis_requested_at=now - datetime.timedelta(minutes=10 - i))
+        backlog.append(entry.pk)
+    newest = backlog[-1]
+    assert run_analysis([newest]) == 3  # its own entry plus the two oldest waiting ones, whoever wrote them
+    status = dict(Entry.objects.filter(pk__in=backlog).values_list("pk", "analysis_status"))
+    assert [status[pk] for pk in backlog] == ["done", "done", "pending", "pending", "done"]
+    assert run_analysis([backlog[0]]) == 2  # its entry is done already; the batch still drains the backlog
+    assert set(Entry.objects.filter(pk__in=backlog).values_list("analysis_status", flat=True)) == {"done"}
+    assert run_analysis([newest]) == 0  # nothing left: the queued tasks of stolen entries are no-ops
