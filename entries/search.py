@@ -83,22 +83,29 @@ def semantic_hits(qs: QuerySet[Entry], vector, limit: int = CANDIDATES, strategy
 
     strategy "exact" or "hnsw" forces one path (the benchmark compares them)."""
     qs = qs.filter(embedding__isnull=False)
-    ordered = qs.annotate(distance=CosineDistance("embedding", list(map(float, vector)))).order_by("distance")
+    # Rank on (id, distance) alone, then load the winners: the sort stays narrow, whatever the row width.
+    ordered = (
+        qs.annotate(distance=CosineDistance("embedding", list(map(float, vector))))
+        .order_by("distance")
+        .values_list("pk", "distance")
+    )
     with transaction.atomic():
         available = qs.count()
         if strategy == "exact" or (strategy == "auto" and available <= EXACT_SCAN_BELOW):
             _exact_scan()
-            rows = list(ordered[:limit])
+            ranked = list(ordered[:limit])
         else:
             with connection.cursor() as cur:
                 cur.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
                 cur.execute("SET LOCAL hnsw.ef_search = 200")
                 cur.execute("SET LOCAL hnsw.max_scan_tuples = 200000")
-            rows = list(ordered[:limit])
-            if len(rows) < min(limit, available):
+            ranked = list(ordered[:limit])
+            if len(ranked) < min(limit, available):
                 _exact_scan()  # the index gave up before finding enough of this user's rows
-                rows = list(ordered[:limit])
-    return [Hit(entry=e, score=1 - e.distance, semantic_rank=i) for i, e in enumerate(rows, 1)]
+                ranked = list(ordered[:limit])
+    entries = qs.in_bulk([pk for pk, _ in ranked])
+    hits = [(entries[pk], distance) for pk, distance in ranked if pk in entries]
+    return [Hit(entry=e, score=1 - distance, semantic_rank=i) for i, (e, distance) in enumerate(hits, 1)]
 
 
 def _exact_scan() -> None:

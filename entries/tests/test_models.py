@@ -56,3 +56,24 @@ def test_display_title_falls_back_to_first_line():
     assert Entry(title="", content="First line here\nsecond").display_title == "First line here"
     assert Entry(title="T", content="x").display_title == "T"
     assert Entry(title="", content="a" * 80).display_title.endswith("…")
+
+
+@pytest.mark.django_db
+def test_embeddings_stay_inside_the_row_of_a_journal_length_entry(entry_factory):
+    """Exact nearest-neighbour scans read every vector of a journal; out-of-line (TOAST) vectors made them 5x slower.
+    With pgvector's default storage this very row has its vector moved out (the largest attribute goes first)."""
+    import random
+
+    rng = random.Random(3)
+    vocabulary = [f"{rng.getrandbits(24):x}" for _ in range(3000)]
+    entry = entry_factory(content=" ".join(rng.choice(vocabulary) for _ in range(150)))  # ~150 varied words
+    Entry.objects.filter(pk=entry.pk).update(embedding=[0.05] * 384)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_column_toast_chunk_id(embedding), pg_column_toast_chunk_id(search_vector) "
+            "FROM entries_entry WHERE id = %s",
+            [entry.pk],
+        )
+        vector_chunk, search_vector_chunk = cursor.fetchone()
+    assert search_vector_chunk is not None  # the row was too long: something had to leave it...
+    assert vector_chunk is None  # ...and it was not the vector
