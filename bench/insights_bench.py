@@ -113,33 +113,6 @@ def load(total: int, today: dt.date) -> None:
     print(f"loaded in {time.perf_counter() - start:.1f} s", flush=True)
 
 
-# An experiment for a possible entries migration, applied to the bench database only (never to the app): a covering
-# index lets most insight aggregates read the index alone instead of one heap page per entry, and storing vectors
-# inline (MAIN) saves a TOAST lookup per vector in the similar-entry scan.
-PROPOSED_SCHEMA = [
-    "ALTER TABLE entries_entry ALTER COLUMN embedding SET STORAGE MAIN",
-    "CREATE INDEX IF NOT EXISTS bench_entry_insights_cover ON entries_entry (user_id, entry_date) INCLUDE "
-    "(deleted_at, analysis_status, sentiment_score, mood, word_count, topic_id, crisis_flagged)",
-]
-
-
-def set_schema(proposed: bool) -> bool:
-    """Apply or drop the proposed schema; True if the table has to be reloaded (vector storage changed)."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT attstorage FROM pg_attribute WHERE attrelid = 'entries_entry'::regclass "
-                       "AND attname = 'embedding'")  # fmt: skip
-        changed = (cursor.fetchone()[0] == "m") != proposed
-        if proposed:
-            for statement in PROPOSED_SCHEMA:
-                cursor.execute(statement)
-        else:
-            cursor.execute("ALTER TABLE entries_entry ALTER COLUMN embedding SET STORAGE EXTERNAL")
-            cursor.execute("DROP INDEX IF EXISTS bench_entry_insights_cover")
-    return changed
-
-
 def timed(fn, runs: int, before=None) -> list[float]:
     times = []
     for _ in range(runs):
@@ -191,11 +164,6 @@ def main() -> None:
     parser.add_argument("--total", type=int, default=200_000, help="entries in the table (target: 1000000)")
     parser.add_argument("--runs", type=int, default=30, help="timed runs per measurement")
     parser.add_argument("--reload", action="store_true", help="reload the data even if the right amount is there")
-    parser.add_argument(
-        "--proposed-schema",
-        action="store_true",
-        help="bench database only: add a covering index and store vectors inline, to size a possible migration",
-    )
     args = parser.parse_args()
     setup_django(DATABASE, redis_db_base=10)
 
@@ -207,8 +175,7 @@ def main() -> None:
 
     user = User.objects.filter(username=HEAVY).first()
     today = local_today(user) if user else dt.datetime.now(dt.UTC).date()
-    schema_changed = set_schema(args.proposed_schema)
-    if args.reload or schema_changed or user is None or Entry.objects.count() != args.total:
+    if args.reload or user is None or Entry.objects.count() != args.total:
         load(args.total, today)
         user = User.objects.get(username=HEAVY)
     heavy_entries = Entry.objects.filter(user=user).count()
@@ -242,10 +209,9 @@ def main() -> None:
 
     worst = max(results.values(), key=lambda r: r["uncached"]["p50_ms"])
     path = write_json(
-        "insights-proposed-schema" if args.proposed_schema else "insights",
+        "insights",
         {
             "total_entries": Entry.objects.count(),
-            "proposed_schema": args.proposed_schema,
             "load_average": os.getloadavg(),
             "user_entries": heavy_entries,
             "runs": args.runs,

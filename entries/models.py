@@ -86,7 +86,21 @@ class Entry(models.Model):
         ordering = ["-entry_date", "-created_at"]
         verbose_name_plural = "entries"
         indexes = [
-            models.Index(fields=["user", "-entry_date"], name="entry_user_date"),
+            # Covering: the insight aggregates (trend, streaks, heatmap, topics, mood) read this index alone,
+            # not one heap page per entry (bench/insights_bench.py).
+            models.Index(
+                fields=["user", "-entry_date"],
+                name="entry_user_date",
+                include=[
+                    "deleted_at",
+                    "analysis_status",
+                    "sentiment_score",
+                    "mood",
+                    "word_count",
+                    "topic",
+                    "crisis_flagged",
+                ],
+            ),
             models.Index(fields=["user", "-created_at"], name="entry_user_created"),
             GinIndex(fields=["search_vector"], name="entry_search_gin"),
             GinIndex(fields=["tags"], name="entry_tags_gin"),

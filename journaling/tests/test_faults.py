@@ -39,6 +39,7 @@ from ml_models.runner import sweep
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 QUEUE_ENTRIES = int(os.environ.get("FAULT_QUEUE_ENTRIES", "300"))
 PATIENCE = max(600, QUEUE_ENTRIES)  # seconds for each third of the queue
+OUTAGE_SECONDS = 30  # how long Redis stays down while people keep writing
 DB_BASE = int(os.environ.get("REDIS_DB_BASE", "10"))  # what processes.process_env hands the worker
 FEELINGS = [
     "Such a happy, lovely day with my sister at the beach.",
@@ -160,7 +161,7 @@ def assert_same_as_a_clean_run(rows: list[Entry]) -> None:
 
 
 def test_writes_while_redis_is_down_are_stored_once_honestly_and_analysed_once(private_redis, start_worker):
-    """Redis crashes for a few seconds while two people keep writing, one through the API and one in the browser."""
+    """Redis crashes for 30 s while two people keep writing, one through the API and one in the browser."""
     texts = [f"{FEELINGS[i % len(FEELINGS)]} (day {i})" for i in range(24)]
     api_user, browser_user = UserFactory(), UserFactory()
     api = APIClient(raise_request_exception=False)
@@ -198,7 +199,7 @@ def test_writes_while_redis_is_down_are_stored_once_honestly_and_analysed_once(p
         for text in texts[8:16]:
             write(text, outage=True)
         assert browser.get("/journal/").status_code == 200  # reading goes on too
-        time.sleep(max(0.0, 4 - (time.monotonic() - outage_started)))  # a few seconds of outage at least
+        time.sleep(max(0.0, OUTAGE_SECONDS - (time.monotonic() - outage_started)))
         private_redis.start()
         for text in texts[16:]:
             write(text, outage=False)
@@ -235,6 +236,9 @@ def test_a_full_queue_survives_a_worker_restart_and_a_worker_kill(private_redis,
     worker = start_worker()
     wait_for(lambda: done.count() >= 2 * QUEUE_ENTRIES // 3, timeout=PATIENCE, interval=0.5, message="two thirds")
     worker.kill()  # SIGKILL mid-task: its message stays unacknowledged, its entry "processing"
+    private_redis.stop()  # and the broker goes down too (SIGKILL); its append-only file keeps the queue
+    private_redis.start()
+    assert broker.llen("inference") > 0
     start_worker()
     wait_for(lambda: broker.llen("inference") == 0, timeout=PATIENCE, interval=0.5, message="the queue drained")
     sweep_until_done(ids, timeout=120)  # picks up what the killed worker held
