@@ -51,14 +51,19 @@ def make_vectors(n: int, centers: np.ndarray, np_rng) -> np.ndarray:
     return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
 
-def load_corpus(total: int) -> dict:
+def load_corpus(total: int, reuse: bool = False) -> dict:
     from django.db import connection
 
     from accounts.models import User
+    from entries.models import Entry
 
     np_rng = np.random.default_rng(7)
     centers = np_rng.normal(0, 1, (64, DIM)).astype(np.float32)
     centers /= np.linalg.norm(centers, axis=1, keepdims=True)
+    planned = 10_100 + (total - 10_100) // 500 * 500  # the two measured users, then 500-entry fillers
+    if reuse and Entry.objects.count() == planned and User.objects.filter(username="sb_big").exists():
+        print(f"reusing the {total:,} entries already loaded", flush=True)
+        return {"centers": centers, "load_s": None, "hnsw_build_s": build_hnsw()}
     with connection.cursor() as cur:
         cur.execute("TRUNCATE entries_entry, entries_topic RESTART IDENTITY CASCADE")
         cur.execute("DELETE FROM accounts_user WHERE username LIKE 'sb_%%'")
@@ -92,16 +97,24 @@ def load_corpus(total: int) -> dict:
                         "[" + ",".join(f"{x:.5f}" for x in vectors[i]) + "]",
                     ))  # fmt: skip
     load_s = time.perf_counter() - t0
+    return {"centers": centers, "load_s": round(load_s, 1), "hnsw_build_s": build_hnsw()}
+
+
+def build_hnsw() -> float:
+    """(Re)build the HNSW index, timed. The graph of a million 384-d vectors needs ~2 GB to build in memory;
+    with less, pgvector finishes on disk many times slower."""
+    from django.db import connection
+
     with connection.cursor() as cur:
-        cur.execute("ANALYZE entries_entry")
-        cur.execute("SET maintenance_work_mem = '1GB'")
+        cur.execute("DROP INDEX IF EXISTS entry_embedding_hnsw")
+        cur.execute("VACUUM ANALYZE entries_entry")  # a mature table: visibility map set, statistics fresh
+        cur.execute("SET maintenance_work_mem = '4GB'")
         t0 = time.perf_counter()
         cur.execute(
             "CREATE INDEX entry_embedding_hnsw ON entries_entry USING hnsw (embedding vector_cosine_ops) "
             "WITH (m = 16, ef_construction = 64)"
         )
-        build_s = time.perf_counter() - t0
-    return {"users": users, "centers": centers, "load_s": round(load_s, 1), "hnsw_build_s": round(build_s, 1)}
+        return round(time.perf_counter() - t0, 1)
 
 
 def timed(fn, repeat: int) -> tuple[list[float], list]:
@@ -117,12 +130,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--total", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=30)
+    parser.add_argument("--reuse", action="store_true", help="keep a corpus of the same size already loaded")
     args = parser.parse_args()
     setup_django("journaling_bench_search")
     from accounts.models import User
     from entries import selectors
 
-    corpus = load_corpus(args.total)
+    corpus = load_corpus(args.total, reuse=args.reuse)
     np_rng = np.random.default_rng(99)
     queries_vec = make_vectors(args.queries, corpus["centers"], np_rng)
     queries_txt = [" ".join(rng.sample(WORDS, 2)) for _ in range(args.queries)]  # common words: the hard case

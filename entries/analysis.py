@@ -1,5 +1,8 @@
 """Writes of analysis results onto entries (called by the inference tasks). Idempotent per content version."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -12,22 +15,35 @@ from .models import AnalysisStatus, Entry
 MAX_ERROR_CHARS = 500
 
 
-def claim_for_analysis(entry_ids: list[int], *, top_up_to: int = 0) -> list[tuple[int, int, str]]:
+def claim_for_analysis(
+    entry_ids: list[int], *, top_up_to: int = 0, max_attempts: int | None = None
+) -> list[tuple[int, int, str]]:
     """Mark entries as processing and return (id, content_version, text) for those that still need it.
 
-    With top_up_to, a short claim is filled up with the oldest other pending entries (a backlog after an outage or
-    an import): one batched pass is several times faster than one pass per entry, and their own queued tasks then
-    find nothing left to do."""
-    needs_analysis = Q(analysed_version__isnull=True) | ~Q(analysed_version=F("content_version"))
+    An entry another worker claimed less than ANALYSIS_SWEEP_AFTER_SECONDS ago is left to it (its queued task or the
+    sweep may ask again meanwhile); entries past max_attempts are left for the sweep's accounting. With top_up_to,
+    a short claim is filled up with the oldest other pending entries (a backlog after an outage or an import): one
+    batched pass is several times faster than one pass per entry, and their own queued tasks then find nothing."""
+    now = timezone.now()
+    in_flight = Q(analysis_status=AnalysisStatus.PROCESSING) & Q(
+        analysis_requested_at__gte=now - timedelta(seconds=settings.ANALYSIS_SWEEP_AFTER_SECONDS)
+    )
+    needs_analysis = (Q(analysed_version__isnull=True) | ~Q(analysed_version=F("content_version"))) & ~in_flight
+    if max_attempts is not None:
+        needs_analysis &= Q(analysis_attempts__lt=max_attempts)
     fields = ("pk", "content_version", "title", "content")
     with transaction.atomic():
         locked = Entry.objects.select_for_update(skip_locked=True).filter(needs_analysis)
         rows = list(locked.filter(pk__in=entry_ids).values_list(*fields))
         if len(rows) < top_up_to:
-            backlog = locked.filter(analysis_status=AnalysisStatus.PENDING).exclude(pk__in=[r[0] for r in rows])
-            rows += list(backlog.order_by("analysis_requested_at", "pk").values_list(*fields)[: top_up_to - len(rows)])
+            backlog = locked.filter(analysis_status=AnalysisStatus.PENDING, deleted_at__isnull=True)
+            backlog = backlog.exclude(pk__in=[r[0] for r in rows]).order_by("analysis_requested_at", "pk")
+            rows += list(backlog.values_list(*fields)[: top_up_to - len(rows)])
+        # The claim time doubles as the sweep's clock: an entry in flight is not re-queued as stuck.
         Entry.objects.filter(pk__in=[r[0] for r in rows]).update(
-            analysis_status=AnalysisStatus.PROCESSING, analysis_attempts=F("analysis_attempts") + 1
+            analysis_status=AnalysisStatus.PROCESSING,
+            analysis_attempts=F("analysis_attempts") + 1,
+            analysis_requested_at=now,
         )
     return [(pk, version, f"{title}.\n{content}" if title else content) for pk, version, title, content in rows]
 

@@ -102,6 +102,12 @@ class Entry(models.Model):
                 ],
             ),
             models.Index(fields=["user", "-created_at"], name="entry_user_created"),
+            # The analysis backlog, oldest first (a task tops its batch up from it).
+            models.Index(
+                fields=["analysis_requested_at", "id"],
+                name="entry_pending_backlog",
+                condition=models.Q(analysis_status="pending"),
+            ),
             GinIndex(fields=["search_vector"], name="entry_search_gin"),
             GinIndex(fields=["tags"], name="entry_tags_gin"),
             HnswIndex(

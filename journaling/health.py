@@ -44,7 +44,8 @@ def _workers():
     from ml_models.worker_status import worker_heartbeats
 
     beats = worker_heartbeats()
-    return {"workers": beats, "alive": bool(beats)}
+    # "alive" means entries get analysed: a query-only worker does not count.
+    return {"workers": beats, "alive": any(b.get("role", "analysis") == "analysis" for b in beats)}
 
 
 @never_cache

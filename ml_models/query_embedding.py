@@ -6,12 +6,14 @@ torch import time; a round trip to a warm worker costs a few milliseconds and is
 
 import hashlib
 import json
+import time
 import uuid
 
 import numpy as np
 import redis
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 
 CACHE_SECONDS = 24 * 3600
 REPLY_TTL = 30
@@ -49,10 +51,13 @@ def embed_query(text: str, timeout: float | None = None) -> np.ndarray:
     from .tasks import embed_query_task
 
     reply_key = f"qembed:reply:{uuid.uuid4().hex}"
+    deadline = time.time() + timeout
     try:
-        embed_query_task.apply_async(args=[text, reply_key], retry=False, expires=timeout + 1)
+        embed_query_task.apply_async(args=[text, reply_key, deadline], retry=False, expires=timeout + 1)
     except Exception as exc:  # noqa: BLE001 - broker down: search degrades to text only
         raise QueryEmbeddingUnavailable(f"broker unreachable: {exc}") from exc
+    if not connection.in_atomic_block:
+        connection.close()  # hand the pooled connection back while this request only waits on Redis
     try:
         reply = _redis().blpop([reply_key], timeout=timeout)
     except redis.RedisError as exc:
@@ -65,13 +70,16 @@ def embed_query(text: str, timeout: float | None = None) -> np.ndarray:
     return np.asarray(vector, dtype=np.float32)
 
 
-def answer_query(text: str, reply_key: str) -> None:
+def answer_query(text: str, reply_key: str, deadline: float | None = None) -> None:
     """Worker side: embed and push the vector to the waiting web process."""
     from .pipeline import get_embedder
 
     vector = get_embedder().encode([text])[0]
+    if deadline is None or time.time() <= deadline:
+        # In time: a worker is up and quick (one still loading its model may have missed an earlier deadline).
+        # A late answer leaves the flag alone, so a slow worker does not make every search wait the timeout.
+        # Cleared before the reply, so the waiting request already sees it cleared.
+        cache.delete(DOWN_KEY)
     client = _redis()
     client.rpush(reply_key, json.dumps([round(float(x), 6) for x in vector]))
     client.expire(reply_key, REPLY_TTL)
-    # Answering proves a worker is up (one that was still loading its model may have missed a deadline).
-    cache.delete(DOWN_KEY)

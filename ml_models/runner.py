@@ -16,14 +16,19 @@ from .backends import ModelUnavailable
 from .dispatch import enqueue_analysis
 from .pipeline import get_pipeline
 
+MAX_ATTEMPTS = 6
+
 logger = logging.getLogger(__name__)
 TRANSIENT = (OperationalError, InterfaceError, RedisConnectionError, ConnectionError, TimeoutError)
-MAX_ATTEMPTS = 6
 SWEEP_BATCH = 32
 
 
-def run_analysis(entry_ids: list[int], *, final_attempt: bool = False) -> int:
-    claimed = analysis.claim_for_analysis(entry_ids, top_up_to=settings.ANALYSIS_BATCH_SIZE)
+def run_analysis(
+    entry_ids: list[int], *, final_attempt: bool = False, top_up_to: int = 0, max_attempts: int | None = MAX_ATTEMPTS
+) -> int:
+    """Analyse these entries (and, with top_up_to, more of the pending backlog in the same pass). Entries that
+    already failed max_attempts times are left alone (None: an operator's reanalyze tries them anyway)."""
+    claimed = analysis.claim_for_analysis(entry_ids, top_up_to=top_up_to, max_attempts=max_attempts)
     if not claimed:
         return 0
     ids = [c[0] for c in claimed]

@@ -20,9 +20,18 @@ TRANSIENT = (OperationalError, InterfaceError, RedisConnectionError, ConnectionE
 )
 def analyze_entries(self, entry_ids: list[int]) -> int:
     """Analyse these entries (a batch). Safe to run twice: finished entries are skipped."""
+    from django.conf import settings
+
     from .runner import run_analysis
 
-    return run_analysis(list(entry_ids), final_attempt=self.request.retries >= self.max_retries)
+    # A first delivery drains the backlog in batches; a retry or a redelivery (the worker died on this message,
+    # perhaps on a poison entry) analyses only its own entries, so one bad text cannot drag others along.
+    first_try = not self.request.retries and not (self.request.delivery_info or {}).get("redelivered")
+    return run_analysis(
+        list(entry_ids),
+        final_attempt=self.request.retries >= self.max_retries,
+        top_up_to=settings.ANALYSIS_BATCH_SIZE if first_try else 0,
+    )
 
 
 @shared_task(acks_late=True)
@@ -34,8 +43,8 @@ def sweep_unanalysed() -> int:
 
 
 @shared_task(name="ml_models.tasks.embed_query", ignore_result=True)
-def embed_query_task(text: str, reply_key: str) -> None:
+def embed_query_task(text: str, reply_key: str, deadline: float | None = None) -> None:
     """Embed one search query for a waiting web request (see ml_models.query_embedding)."""
     from .query_embedding import answer_query
 
-    answer_query(text, reply_key)
+    answer_query(text, reply_key, deadline)

@@ -23,7 +23,13 @@ def beat(state: str = "ready") -> None:
         models = "not loaded yet (loads on first task)"
     # One key per process: two workers on one host (analysis and queries) each report their own models.
     key = f"{PREFIX}{socket.gethostname()}:{os.getpid()}"
-    cache.set(key, {"state": state, "models": models, "pid": os.getpid(), "at": time.time()}, INTERVAL * 3)
+    payload = {"state": state, "role": worker_role(), "models": models, "pid": os.getpid(), "at": time.time()}
+    cache.set(key, payload, INTERVAL * 3)
+
+
+def worker_role() -> str:
+    """ "query" for a worker that only embeds search queries (ML_WARM_ON_START=embedder), else "analysis"."""
+    return "query" if os.environ.get("ML_WARM_ON_START") == "embedder" else "analysis"
 
 
 def worker_heartbeats() -> list[dict]:

@@ -126,7 +126,19 @@ def _suppressed(sent: str, m: re.Match, checks: str, before: str = "") -> bool:
     if P.TRIVIAL.search(near) and (P.HYPERBOLE.search(near) or P.JOKE.search(near)):
         return True  # "if I have to sit through one more meeting I'll kill myself lol"
     in_quotes = prefix.count('"') % 2 == 1 or prefix.count("“") > prefix.count("”")
+    if in_quotes and _reported(prefix):
+        return True
     return bool(P.MEDIA.search(near)) and (in_quotes or prefix.rstrip().endswith("about"))
+
+
+def _reported(prefix: str) -> bool:
+    """The match is inside someone else's quoted words ('Jake texted "I'm going to ..."'), not the writer's."""
+    lead = prefix[: max(prefix.rfind('"'), prefix.rfind("“"))]
+    verb = P.REPORTED.search(lead)
+    if not verb:
+        return False
+    subjects = P.SUBJECT.findall(lead[: verb.start()])
+    return not subjects or subjects[-1] not in P.FIRST
 
 
 def _quote(text: str, index: list[int], span: tuple[int, int], match: tuple[int, int]) -> str:

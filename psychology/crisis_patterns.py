@@ -945,6 +945,194 @@ RULES_BROAD = [
             r"|combination)\b",
         ],
     ),
+    # --- families added with crisis_dev2.jsonl ---
+    (
+        ("suicidal ideation", URGENT, "ideation", "ns"),
+        [
+            # "suicide keeps coming back as the answer", "the suicidal thoughts are back"
+            rf"\b{_SUICIDE}\b(?: \w+){{0,5}} (?:as|is|seems like|feels like|looks like) (?:the|my) (?:\w+ ){{0,2}}(?:answer"
+            r"|way out|option|solution|escape)\b",
+            rf"\b(?:my|the|these|those|all the) {_SUICIDAL} (?:thoughts|feelings|urges|ideation) (?:are|is|were|have|has|keep|kept|came|come|got"
+            r"|get|getting|started|again|back)\b(?! (?:gone|over|fading|passed|less|fewer|rarer|under control"
+            r"|better|much better|quieter)\b)",
+            # an inner voice in the second person: "the thought again: just kill yourself"
+            r"\b(?:thought|thoughts|voice|head|brain|mind|told myself|telling myself|tell myself)\b.{0,40}\b(?:just"
+            r"|should|go|you should) (?:kill yourself|end it|die)\b",
+        ],
+    ),
+    (
+        ("passive suicidal ideation", CONCERN, "ideation", "ns"),
+        [
+            # wishing to die in one's sleep, to be hit, or for an illness to be fatal
+            r"\b(?:hope|wish|pray)\w* (?:that )?(?:my (?:heart|breathing|lungs) (?:would |will )?(?:just )?(?:stops?"
+            r"|gives? (?:out|up))|(?:i|id) (?:would |will )?(?:just )?(?:die|pass away|slip away|go) in my sleep)\b",
+            r"\b(?:wouldnt mind|would(?:nt)? care|(?:would|id) be (?:fine|okay|ok|glad|happy|relieved)|dont care"
+            r"|wont care) if (?:i (?:got|get|was|were) (?:hit|run over|killed)(?: by (?:a |the )?(?:\w+ )?(?:car|bus|lorry"
+            r"|truck|train|van|tram|driver))?(?= *(?:$|[,.!?;]|tomorrow|today|tonight|honestly|on the|crossing))|(?:a"
+            r"|the) (?:\w+ )?(?:bus|car|lorry|truck|train|van|tram) (?:hit me|killed me|ran me over|ran over me))",
+            r"\b(?:wish|hop)\w* (?:that )?(?:the|my|that|it)(?: \w+){0,2} (?:scare|lump|scan|test|results?|diagnosis"
+            r"|biopsy|tumou?r|mole)(?: \w+){0,2} (?:was|were|had been|would be|would turn out|turned out|would come back)"
+            r"(?: to be)? (?:real|cancer|malignant|terminal|fatal|serious)\b|\b(?:disappointed|gutted|sad) (?:that |when )?"
+            r"(?:the|my) (?:scan|test|results?|biopsy|lump|tumou?r) (?:was|were|came back) (?:clear|benign|fine"
+            r"|negative)\b",
+            # "why should I keep waking up", "what's the point of sticking around"
+            r"\bwhy (?:i )?(?:should|would|do|must)(?: i)? (?:even )?(?:keep|bother|carry on|go on)(?: bothering)?(?: to)?"
+            r" (?:waking up|wake up|existing|exist|being (?:here|alive|around)|be (?:here|alive|around)|staying alive"
+            r"|stay alive|living|live|trying to live)\b(?! (?:in|at|with|on|near|here|there|like|up)\b)",
+            r"\b(?:whats|what is) (?:even )?the point (?:of|in) (?:sticking around|hanging on|hanging around"
+            r"|staying alive|being around)(?= *(?:$|[,.!?;]|to (?:see|watch)|any ?more|any longer|when|if))",
+            # sleep, then it is all over: "fall asleep and have it all be over"
+            r"\b(?:sleep|fall asleep|go to sleep|close my eyes)\b(?: \w+){0,2} (?:and )?(?:have|let) (?:it all|everything"
+            r"|all of it|this) (?:just )?(?:be over|end|stop)\b",
+            r"\b(?:time (?:for me )?(?:i|to)|ready to|going to|gonna|about to|think ill) (?:go to |went to |fall |be "
+            r"|get some )?(?:sleep|asleep) (?:forever|for good|permanently)\b",
+            # erased, a mercy, quiet forever
+            r"\bwish(?:ing|ed|es)? (?:that )?(?:i|id) could (?:just |simply )?(?:be )?(?:erased|wiped|deleted"
+            r"|removed) (?:from (?:everyones?|their|existence|the world|history|this world)|completely)\b",
+            r"\bif i (?:didnt|never|did not|dont) (?:wake|woke) up\b(?: \w+){0,6} (?:(?:it )?(?:would|will|might)|itd"
+            r"|itll) (?:be|feel like) (?:a |such a )?(?:mercy|relief|blessing|gift|kindness|release)\b",
+            r"\b(?:somewhere|some ?place|a place)(?: where)? (?:its|it is|it will be|itll be|everything is|i can be)"
+            r" (?:quiet|dark|peaceful|still|silent|calm) (?:forever|for good|permanently|for ever)\b",
+            r"\b(?:go|walk|swim|wade|step)(?: \w+){0,2} (?:in|into|out|under)(?: \w+){0,2} and (?:not|never) (?:come"
+            r"|coming) (?:out|back|up)\b",
+            r"\b(?:soon|not long now|before long|wont be long)\b.{0,30}\b(?:wont|will not|will never|never) (?:have to )?"
+            r"(?:feel|hurt|suffer)(?: (?:any of )?(?:this|it|anything|that))?(?= *(?:$|[,.!?;]|again|any ?more"
+            r"|ever))",
+            r"\bcheck(?:ing)? out (?:of (?:life|this world|existence)|permanently|for good|forever)\b",
+        ],
+    ),
+    (
+        ("passive suicidal ideation", CONCERN, "ideation", "nsg"),
+        [
+            # joining someone who has died, or a timeline that ends before a holiday
+            r"\b(?:join|be with|be reunited with) (?:my )?(?:late |dead )?(?:grandad|grandpa|grandma|gran|granny"
+            r"|nan|nana|mum|mom|dad|mother|father|husband|wife|brother|sister|son|daughter|baby|best friend"
+            r"|friend|\w+) (?:again )?(?:soon|in heaven|up there|on the other side|wherever (?:he|she|they) (?:is"
+            r"|are))(?= *(?:$|[.!?;]))",
+            r"\b(?:dont|do not) (?:plan|intend|expect) (?:on|to) (?:be|being) (?:here|around|alive) (?:for (?:christmas"
+            r"|my birthday|new year|the new year|much longer|long)|by (?:christmas|summer|spring|then|the end)"
+            r"|much longer|to see)\b",
+        ],
+    ),
+    (
+        ("feeling like a burden", CONCERN, "ideation", "n"),
+        [
+            # "X would have more money and peace if I wasn't here", "fairer on them if I wasn't alive"
+            r"\b(?:more (?:money|peace|time|freedom|space|room)|peace|freedom|fairer|kinder|calmer|simpler|lighter"
+            r"|less stress\w*|relieved|a relief)\b(?: \w+){0,4} if i (?:just )?(?:wasnt|werent|was not|were not)"
+            r" (?:here|around|alive|in (?:the|their|his|her) (?:picture|lives|life|way))\b(?! (?:for|on|at|to|this"
+            r"|next|today|tonight)\b)",
+            r"\b(?:nobody|no one|noone) would (?:even )?(?:notice|care) if i (?:was|were|went) (?:gone|dead|missing"
+            r"|not here)\b(?! (?:for|on|from|at|to|this|next|today|tonight)\b)",
+            r"\b(?:kindest|best|most loving|fairest|right) thing (?:i (?:could|can) do|to do|for me to do)\b(?: \w+){0,4}"
+            r" (?:is|would be) (?:to )?(?:just )?(?:disappear|vanish|die|remove myself|stop existing|not exist|be gone"
+            r"|end it|leave for good|go away for good|not be (?:here|around|alive)|not be in (?:their|his|her|your)"
+            r" li(?:ves|fe)\b(?=.{0,20}\b(?:permanently|forever|for good|at all|ever again)))",
+        ],
+    ),
+    (
+        ("goodbye or preparation", CONCERN, "prep", "ns"),
+        [
+            # timing around an event: "once the wedding is over I'll go through with it"
+            r"\b(?:after|once|when) (?:the |my |her |his |our |\w+s )?(?:\w+ )?(?:exams?|wedding|birthday|christmas"
+            r"|holidays?|party|results|graduation|term|funeral|weekend|anniversary) (?:is|are) (?:done|over|finished"
+            r"|out of the way|past|through)\b(?: \w+){0,3} (?:im going to|ill|i will|im gonna|i can) (?:finally )?(?:do"
+            r" it|go through with it|end it|go)(?= *(?:$|[,.!?;]|then))",
+            r"\b(?:ill|i will|im going to|im gonna|going to|gonna) (?:finally )?go through with it(?= *(?:$|[.!?;]"
+            r"|then|this time|soon|tonight))",
+            r"\b(?:dont|do not|wont|didnt) (?:want to )?(?:ruin|spoil) (?:it|things|everything|\w+s (?:day|birthday"
+            r"|wedding|exams?|christmas)) for (?:\w+ )?(?:\w+ )?before then\b",
+            r"\bmy (?:\d+\w* )?(?:birthday|christmas|weekend|summer|new year)\b (?:will be|is going to be|is|has to"
+            r" be) (?:my |the )?(?:last|final)(?: one)?(?= *(?:$|[.!?;]|ever|for me))",
+            r"\btying up (?:all )?(?:my |the )?loose ends(?= *(?:$|[,.!?;]|this week|before|now))",
+        ],
+    ),
+    (
+        ("goodbye or preparation", CONCERN, "prep", "nsg"),
+        [
+            r"\b(?:put|putting|got|getting|have|sorted|sorting) (?:everything|it all|all my (?:things|stuff|paperwork"
+            r"|papers)) (?:in order|sorted)(?= *(?:$|[,.!?;]|now|for (?:them|my family|whoever|mum|dad)))",
+            r"\b(?:passwords|pins?|pin numbers|bank details|account details|logins?)\b (?:are |is )?(?:all )?(?:written down"
+            r"|left out|listed|in an envelope)\b",
+            r"\b(?:it|that|this)(?: \w+)? was (?:my |a )?(?:way of saying |silent |secret |quiet )?goodbye(?= *(?:$|[.!?;]"
+            r"|and (?:he|she|they|nobody|no one) (?:didnt|doesnt|dont) know))",
+            r"\b(?:nobody|no one|noone|they|my family|my \w+|the kids|mum|dad) (?:inherits?|will inherit|would inherit"
+            r"|ends? up inheriting|gets? stuck with|is left with|are left with) (?:a |my |any |the )?(?:mess|debts?"
+            r"|problems?|bills)\b",
+            r"\b(?:hug\w*|held|kiss\w*|told|said|looked at)\b.{0,60}\b(?:wanted|want|so) (?:him|her|them|he|she|they)"
+            r"(?: would| will|d|ll)? (?:to )?remember (?:it|this|me|that)(?= *(?:$|[.!?;]))",
+            r"\bwho (?:should|will|can|is going to|gets to) (?:get|have|keep|take) (?:my|what)\b",
+            r"\b(?:given|gave|giving) (?:all |most |almost all |nearly all )?(?:of )?my (?:things|stuff|belongings"
+            r"|possessions|clothes|books|records|jewellery|games) away\b",
+            r"\b(?:nobody|no one|noone)(?:s| is| will| will be)? (?:going to )?(?:need|have) to (?:sort|clear|go through"
+            r"|deal with) (?:them|it|my \w+)(?: out)?(?= *(?:$|[.!?;]))",
+            r"\b(?:letters?|notes?)\b(?: \w+){0,6} (?:and )?(?:hid|hidden|hide|hiding|tucked) (?:them|it|away)\b"
+            r"|\b(?:letters?|notes?)\b(?: \w+){0,8} where (?:they|she|he|\w+)(?:ll| will| would|d) find (?:them|it)\b",
+        ],
+    ),
+    (
+        ("self-harm", URGENT, "selfharm", "na"),
+        [
+            r"\b(?:punch\w*|hit\w*|bang\w*|smash\w*) (?:the |a )?(?:walls?|doors?|mirror)\b.{0,40}\b(?:until|till|til)"
+            r" (?:my (?:knuckles|hands?|fists?)|i|it) (?:split|bled|bleed|bleeding|bruised|broke|cracked|swelled)\b",
+            r"\b(?:bang\w*|hit\w*|smash\w*|slam\w*) my (?:head|fists?) (?:against|into|on) (?:the |a )?(?:walls?"
+            r"|floor|doors?|desk|mirror)\b(?=.{0,30}\b(?:over and over|again and again|repeatedly|until|till|on purpose"
+            r"|so hard|until it hurt))",
+            r"\b(?:press\w*|held|hold\w*|put|push\w*|dragg?\w*|ran|run)\b (?:\w+ ){0,4}(?:against|on|into|across"
+            r"|along) my (?:wrists?|arms?|skin|thighs?|legs?|stomach|hands?)\b(?=.{0,40}\b(?:to feel (?:something"
+            r"|anything|pain|it|real|alive)|on purpose|deliberately|because i deserve|to punish|until (?:it|i) (?:bled"
+            r"|burned|hurt|blistered)))",
+        ],
+    ),
+    (
+        ("self-harm", URGENT, "selfharm", "ns"),
+        [
+            r"^\s*(?:cut|burned|burnt|hurt myself|harmed) again(?= *$)",
+        ],
+    ),
+    (
+        ("self-harm", CONCERN, "selfharm", "n"),
+        [
+            r"\b(?:so|to stop|to keep) (?:nobody|no one|noone|people|anyone|mum|mom|dad|my \w+|they|she|he)\b (?:\w+ )"
+            r"{0,2}(?:sees?|notices?|seeing|noticing|asks? about|finds? out about) (?:the |my )?(?:fresh |new )?(?:cuts"
+            r"|marks|scars|burns|bruises|wounds)\b",
+            r"\blong sleeves\b.{0,60}\b(?:cuts|marks|scars|burns|wounds)\b",
+        ],
+    ),
+    (
+        ("hopelessness", CONCERN, "ideation", "n"),
+        [
+            r"\b(?:im |i am )?(?:done|finished|through) fighting(?: (?:it|this))?(?= *(?:$|[,.!?;]|any ?more|for good"
+            r"|now))",
+        ],
+    ),
+    (
+        ("plan or means", URGENT, "plan", "nsm"),
+        [
+            rf"\b(?:keep\w*|kept|sav\w*|hid\w*|hoard\w*|stash\w*) (?:\w+ ){{0,2}}{_PILLS}\b(?: \w+){{0,4}} instead of "
+            r"(?:taking|swallowing|using) (?:them|it)\b",
+            r"\b(?:check\w*|look\w* up|googl\w*|search\w*|research\w*|find out|found out|work\w* out|measur\w*"
+            r"|wonder\w*) how deep (?:the )?(?:\w+ )?(?:river|water|lake|canal|reservoir|quarry|weir|sea|loch)\b",
+            r"\b(?:times|timings|timetable|schedule|when)\b(?: of| for)? (?:the )?(?:fast|express|freight|non-?stop)\b"
+            r"(?: trains?)?(?: that| which)? (?:\w+ ){0,2}(?:without stopping|doesnt stop|dont stop|do not stop)\b",
+            rf"\b(?:picked|chosen|chose|found|decided on|settled on) (?:a|the|my) (?:spot|place|location)\b.{{0,60}}"
+            rf"\b(?:{_PLACE}|top floor)\b",
+            rf"\b(?:{_STORE_MEANS}|knife|knives)\b.{{0,60}}\b(?:keep|cant stop|been|started) thinking about (?:it|them"
+            r"|using (?:it|them)|what (?:its|theyre|it is|they are) for)\b",
+            rf"\b(?:{_PLACE}|cliff path|cliff top|edge)\b.{{0,80}}\bhow (?:easy|quick|simple|fast|painless) it would"
+            r" be\b",
+        ],
+    ),
+    (
+        ("plan or means", URGENT, "plan", "ns"),  # "climb" is the point here, not a climbing wall
+        [
+            rf"\b{_PLACE}\b.{{0,60}}\b(?:where|how|if) (?:id|i would|i could|i can|to|ill) (?:climb|get) (?:over|through"
+            r"|past|onto)\b",
+            # a cover story for buying the means: "told the man it was for the garden"
+            rf"\b(?:{_STORE_MEANS}|knife|knives)\b.{{0,60}}\b(?:told|said to|telling|lied to) (?:the \w+|him|her|them"
+            r"|\w+) (?:that )?(?:it was|they were|its|theyre|it is|they are) for\b",
+        ],
+    ),
 ]
 
 # Two statements that count only together, within PAIR_WINDOW characters: "Gave my guitar to Jake. I won't be
@@ -991,6 +1179,49 @@ PAIRS = [
             r"|\bi know what (?:im going to|to|ill) do\b|\b(?:just )?need (?:to find )?the (?:nerve|courage)\b"
         ),
     ),
+    # "Worked out which day the flat will be empty. Friday. That's when."
+    (
+        ("goodbye or preparation", CONCERN, "prep"),
+        re.compile(
+            r"\b(?:house|flat|place|home)\b (?:\w+ ){0,2}(?:to myself|empty)\b|\b(?:nobody|no one|noone) (?:will be "
+            r"|is going to be |is )?(?:home|in|around)\b"
+        ),
+        re.compile(
+            r"\bthats when(?= *(?:$|[.!?;]))|\b(?:ill|i will|im going to|im gonna) (?:finally )?(?:do it|go through"
+            r" with it)(?: then)?(?= *(?:$|[.!?;]))"
+        ),
+    ),
+    # "I hugged him for a long time tonight. I wanted him to remember it."
+    (
+        ("goodbye or preparation", CONCERN, "prep"),
+        re.compile(r"\b(?:hugg?\w*|held|kiss\w*|told (?:him|her|them) i love)\b"),
+        re.compile(r"\b(?:wanted|want) (?:him|her|them) to remember (?:it|this|me|that)(?= *(?:$|[.!?;]))"),
+    ),
+    # "Relapsed. 94 days gone. I used the sharpener blade."
+    (
+        ("self-harm", URGENT, "selfharm"),
+        re.compile(r"\brelaps\w*|\b\d+ days? (?:gone|wasted|down the drain|reset)\b|\bbroke my streak\b"),
+        re.compile(
+            r"\b(?:used|took out|got out|grabbed|found) (?:a |the |my |an old )?(?:\w+ )?(?:blade|blades|razor|razors"
+            r"|compass|scissors)\b"
+        ),
+    ),
+    # "I can't keep doing this. I've made my decision."
+    (
+        ("hopelessness", CONCERN, "ideation"),
+        re.compile(
+            r"\b(?:cant|cannot|can not) (?:keep )?(?:do|doing|take|taking) (?:this|it)(?: any ?more)?(?= *(?:$|[.!?;]))"
+        ),
+        re.compile(
+            r"\b(?:made|reached) (?:my|the|a) (?:final )?decision(?= *(?:$|[.!?;]))|\bmade up my mind(?= *(?:$|[.!?;]))"
+        ),
+    ),
+    # "I'm checking out. Permanently."
+    (
+        ("passive suicidal ideation", CONCERN, "ideation"),
+        re.compile(r"\b(?:check(?:ing)? out|tap(?:ping)? out|bow(?:ing)? out|going to sleep)(?= *(?:$|[.!?;]))"),
+        re.compile(r"(?:^|(?<=[.!?;\n…]))\s*(?:permanently|for good|forever)\s*(?=$|[.!?;\n…])"),
+    ),
 ]
 
 # Weak signals: they only count alongside ideation (or each other) in the same entry.
@@ -1009,25 +1240,35 @@ HOPELESS = re.compile(
     r"\b(?:hopeless|pointless|no point|worthless|give up|giving up|nothing (?:matters|will ever|is ever)|trapped"
     r"|never (?:going to )?get(?:s)? better|no way out|hate myself|im done|tired of (?:fighting|everything|trying)"
     r"|meaningless|empty|numb|permanently|forever|for good|dont see the point (?:of|in) (?:any of it|anything)"
-    r"|i (?:just )?want out(?= *(?:$|[,.!?;]))|(?:so )?whats the point(?= *$)|(?:never|ever) going to change)\b"
+    r"|i (?:just )?want out(?= *(?:$|[,.!?;]))|(?:so )?whats the point(?= *$)|(?:never|ever) going to change"
+    r"|done trying|nothing (?:left )?(?:here )?for me (?:here|any ?more|in this world)|none of it (?:will )?matters?"
+    r"|wont matter any ?more)\b"
 )
 IF_HOPELESS = re.compile(
     r"\b(?:cant|cannot|can not) (?:do|take|handle) (?:this|it|any of this) (?:anymore|any ?more|much longer)\b"
     r"|\b(?:cant|cannot|no way i can) (?:keep )?liv(?:e|ing) like this\b|\b(?:just )?want (?:everything|it all|it"
     r"|the pain) to (?:end|stop|be over)\b|\bi (?:just )?want (?:it )?to stop(?= *(?:$|[,.!?;]))|\b(?:want"
     r"|wanna) to just stop(?= *(?:$|[,.!?;]))|\bi (?:just )?want out(?= *(?:$|[,.!?;]))|\b(?:dont|do not) (?:want"
-    r"|wanna) to (?:live|go on|keep living|keep going) like this\b"
+    r"|wanna) to (?:live|go on|keep living|keep going) like this\b|\bi (?:just )?want to go(?= *$)"
+    r"|^\s*(?:im )?(?:going|leaving|doing it|ending it) (?:tonight|today|tomorrow|soon|now)(?= *$)"
+    r"|\bsoon (?:none of )?(?:it|this|anything) (?:wont|will not|will no longer) matter\b"
 )
 
 # Suppressors: reasons a match is not the writer's own, current crisis.
 NEGATION = re.compile(
     r"\b(?:not|never|no longer|dont|doesnt|didnt|wont|wouldnt|cant|cannot|couldnt|isnt|arent|wasnt|havent|hasnt|nor"
     r"|no)\b((?:\s+\w+){0,3})\s*$|\b(?:dont|do not|didnt|never|no longer) (?:really |actually )?(?:think|believe"
-    r"|reckon|feel like)((?:\s+\w+){0,4})\s*$"
+    r"|reckon|feel like)((?:\s+\w+){0,4})\s*$|\b(?:dont|do not|didnt|havent|have not) (?:have|got) any (?:\w+ )?(?:plans?"
+    r"|intentions?|intent|desire|wish|urges?) (?:at all )?(?:to|of)\s*$"
 )
 # "I can't stop thinking about killing myself" and "I don't know why I want to die" are not negations.
 REVERSAL = {"stop", "help", "wait", "know", "tell", "say", "understand", "explain", "believe", "admit", "hide"}
 REVERSAL |= {"why", "how", "if", "whether", "anyone", "see", "care", "mind", "keep"}
+# Someone else's words in quotes: 'Jake texted "I'm going to throw myself off a cliff"'.
+REPORTED = re.compile(
+    r"\b(?:said|says|texted|texts|wrote|writes|messaged|posted|tweeted|joked|jokes|yelled|shouted|screamed|goes|went"
+    r"|replied|commented|captioned)(?: to (?:me|us|him|her|them|everyone))?\s*[,:]?\s*$"
+)
 ASKED = re.compile(r"\basked (?:me )?(?:if|whether)\b")  # screening questions, not statements
 CLAUSE = re.compile(r",|\b(?:but|and|because|so|though|although|yet)\b")
 SUBJECT = re.compile(
@@ -1085,6 +1326,7 @@ PAST = re.compile(
     r"\b(?:used to|years? ago|months ago|when i was|back (?:then|in)|as a (?:kid|child|teen|teenager)|last year"
     r"|last (?:spring|summer|autumn|fall|winter)|in (?:high school|middle school|secondary school|college|uni"
     r"|my (?:teens|twenties))|in (?:19|20)\d\d|\w+ (?:years?|months?) clean|clean for|in the past|the time i|i once"
+    r"|(?:years?|months?|weeks?|days?) (?:today |now )?since (?:i last|the last time)"
     r"|at my (?:lowest|worst))\b"
 )
 RECOVERED = re.compile(
@@ -1095,7 +1337,8 @@ RECOVERED = re.compile(
     r"|counsell?ing|treatment|medication|support) (?:has |have |really )?(?:helped|showed|taught|saved|changed"
     r"|worked)|(?:feeling|it) (?:passed|lifted)|burned them|threw (?:them|it) away|got rid of (?:them|it)"
     r"|volunteer\w*|rebuil\w*|since then|got (?:help|better)|(?:theyre|they are|its|it is) (?:gone|over) now|(?:not"
-    r"|wasnt|isnt) true|the depression talking|cho(?:se|ose|sen) to stay|celebrat\w*|(?:know|realise|realize"
+    r"|wasnt|isnt) true|the depression (?:talking|lying)|(?:was|is) (?:my|the) (?:illness|depression) (?:talking|lying)"
+    r"|(?:years?|months?|weeks?) (?:today |now )?since (?:i last|the last time)|cho(?:se|ose|sen) to stay|celebrat\w*|(?:know|realise|realize"
     r"|see) (?:now )?(?:that )?(?:it was|that was|thats|its) (?:a lie|wrong))\b"
 )
 GOODBYE_CONTEXT = re.compile(
@@ -1106,7 +1349,7 @@ GOODBYE_CONTEXT = re.compile(
     r"|sitter|revision|exams?|lecture|meeting|thank ?you (?:letters?|cards?|notes?)|christmas cards?|valentines?"
     r"|new years?|allerg\w*|rescue|shelter|abroad|travel\w*|move house|new flat|new house|uni|semester|term|hospice"
     r"|hospital|bedside|while (?:im|i am|were|we are) (?:away|in|on|at)|twins|(?:was|were) born|with my (?:wife"
-    r"|husband|partner)|library|school|nursery|charity shop|oxfam|freecycle|vinted|ebay|sold|selling)\b"
+    r"|husband|partner)|library|school|nursery|charity shop|oxfam|freecycle|vinted|ebay|sold|selling|office|handed in my notice|notice period|leaving do|cleared my desk|classmates)\b"
 )
 EXPLICIT = re.compile(
     rf"{_SUICIDE}|{_SUICIDAL}|self[ -]?harm|\b(?:kill|hurt|cut|burn|harm)\w* {_ME}|\b(?:die|died|dying|dead|death)\b"
@@ -1131,7 +1374,7 @@ I have been having suicidal thoughts. | I don't want to be alive anymore. | I wi
 I don't want to wake up tomorrow. | I wish I could go to sleep and never wake up. | Dying would be a relief.
 There is no reason to go on living. | I have nothing left to live for. | What is the point of living anymore?
 I can't go on like this, I want it all to end. | I just want the pain to stop forever. | I don't see any way out.
-I want to di(?:s|ss)app?ear and never come back. | I don't want to exist anymore. | I wish I could just stop existing.
+I want to disappear and never come back. | I don't want to exist anymore. | I wish I could just stop existing.
 I wish I had never been born. | I'm so tired of being alive. | I'm tired of existing, every day is too much.
 I hope I don't wake up in the morning. | Every night I pray that I won't wake up.
 I wish I could vanish forever and nobody would notice. | There is no way out for me.
@@ -1160,15 +1403,17 @@ i cant do life anymore | theres no way out of this for me | i just want everythi
 Nothing will ever get better, and I don't want to be around to find out.
 I keep hoping something will happen to me so I don't have to keep going.
 Had tea with Mum and smiled through it, but inside I just wanted to stop existing.
-Work, gym, dinner, the same as always, and the whole time I was wishing I could di(?:s|ss)app?ear forever.
+Work, gym, dinner, the same as always, and the whole time I was wishing I could disappear forever.
+Soon none of this will matter to me.
+I keep hoping I'll just slip away in the night. | I'd like to walk into the sea and keep going.
 """,
     "burden": """
 Everyone would be better off without me. | My family would be happier if I was gone.
-I am a burden to everyone. | I won't be a burden much longer. | Nobody would miss me if I di(?:s|ss)app?eared.
+I am a burden to everyone. | I won't be a burden much longer. | Nobody would miss me if I disappeared.
 They'd be better off if I wasn't around. | I'm just a weight dragging everyone down.
 I'm a drain on everyone around me. | My kids deserve better than having me as a parent.
 Soon I won't be anyone's problem. | I won't be a problem for them much longer.
-It would be kinder to everyone if I just di(?:s|ss)app?eared. | Nobody will have to worry about me for much longer.
+It would be kinder to everyone if I just disappeared. | Nobody will have to worry about me for much longer.
 Nobody would even notice if I was gone. | All I do is make life harder for the people I love.
 They'd be relieved if I was gone, even if they cried at first.
 Everyone would cope fine if I was gone. | They would be so much better off. | I ruin everything for everyone.
@@ -1198,6 +1443,7 @@ I've been saying goodbye without them realising. | I've sorted out who gets what
 I deleted my social media and tidied my room so there's less to deal with.
 I've written down my passwords for my sister. | After tonight there will be no more entries. | I'm sorry for everything I've done.
 I rang my grandparents tonight to tell them I love them, one last time.
+I'm tying up the loose ends so nothing is left for anyone to sort.
 I gave my cat to my neighbour and told him it was just for a little while.
 """,
     "plan": """
@@ -1228,6 +1474,7 @@ I've stopped taking my medication so I can save it up. | I keep my pills in a bo
 i have enough tablets now | ive picked the day
 I chose a date last night and I feel strangely calm.
 Went to the big Tesco and bought a second lot of paracetamol so the first shop wouldn't notice.
+I've worked out when nobody will be home. | Once the holidays are over I'll go through with it.
 """,
     "selfharm": """
 I cut myself again. | I want to hurt myself. | I burned my skin to feel something. | I hit myself because I hate myself.
@@ -1246,7 +1493,7 @@ I said goodbye to my mum at the airport. | I gave away my old clothes to charity
 I need to pick up my prescription pills. | I'm exhausted and just want to sleep all weekend.
 I can't do this job anymore, I'm quitting. | I'm feeling sad but I'll be okay.
 I don't want to wake up early tomorrow. | I don't want to go to work tomorrow. | I bought a rope for the garden.
-I want to di(?:s|ss)app?ear to a beach for a week. | I'm taking my medication every morning as prescribed.
+I want to disappear to a beach for a week. | I'm taking my medication every morning as prescribed.
 I could sleep forever after that long walk. | I wish I could vanish into a good book all weekend.
 There's no way out of this traffic jam. | I'm tired of eating the same dinner every day. | I'm tired of this weather.
 I took my tablets this morning as usual. | I sorted my pills into the weekly box. | I bought rope for climbing.
@@ -1278,7 +1525,7 @@ I know which pills to take for my migraines now. | I don't belong in this team, 
 I'm done, I've had enough of this rain. | Soon this will all be over and I can relax, exams finish Friday.
 I'm sorry, mum, I forgot your birthday. | If anything happens to me on the trip, Jess has the spare key.
 Writing in my journal helps me. | My therapist asked me to keep a journal.
-I'll write more in here tomorrow. | I don't want to di(?:s|ss)app?ear, I want to be noticed.
+I'll write more in here tomorrow. | I don't want to disappear, I want to be noticed.
 Nobody noticed I left the party early. | I keep my tablets in a box in the kitchen.
 I waited on the platform for the train to work, it was late again.
 Bought rope to hang the hammock in the garden. | I went to get chips and nobody noticed I was gone.
@@ -1288,6 +1535,10 @@ I stood on the bridge and watched the fireworks.
 Wrote a letter to my future self. | I'm finally getting my life together. | I'm getting the first train tomorrow.
 We planned the date of the party. | I collected my prescription and took my tablets.
 I gave my old phone to my brother. | I'm clearing out my wardrobe. | I updated my CV and cancelled old subscriptions.
+My legs were on fire after the spin class but I felt brilliant afterwards.
+I wish I could escape to a cottage by the sea for a few weeks and switch my phone off.
+My muscles were burning by the end of the run but it felt great.
+I want to disappear off to the mountains for a few weeks and ignore my inbox.
 """
 
 

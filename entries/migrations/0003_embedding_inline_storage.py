@@ -6,23 +6,37 @@ entries, the dashboard's "most similar" insight) then fetches each vector throug
 per entry. With STORAGE MAIN the vector stays in the row (the text and search vector are compressed or moved out
 first). bench/search_bench.py: a 10,000-entry journal's exact scan went from ~45 ms to ~9 ms.
 
-The storage setting applies to rows written from now on; the UPDATE rewrites existing vectors so they move inline
-too (subvector() of the whole vector builds a fresh, untoasted copy of the same values).
+The storage setting applies to rows written from now on. Existing out-of-line vectors are rewritten in small
+batches, each its own transaction, so a large table stays readable and writable meanwhile (subvector() of the
+whole vector builds a fresh, untoasted copy of the same values; pg_column_toast_chunk_id needs PostgreSQL 17+).
 """
 
 from django.db import migrations
 
+BATCH = 5000
+
+
+def move_vectors_inline(apps, schema_editor):
+    connection = schema_editor.connection
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT coalesce(max(id), 0) FROM entries_entry")
+        last = cursor.fetchone()[0]
+        for start in range(0, last + 1, BATCH):
+            cursor.execute(
+                "UPDATE entries_entry SET embedding = subvector(embedding, 1, vector_dims(embedding)) "
+                "WHERE id >= %s AND id < %s AND pg_column_toast_chunk_id(embedding) IS NOT NULL",
+                [start, start + BATCH],
+            )
+
 
 class Migration(migrations.Migration):
+    atomic = False  # one short transaction per batch (see move_vectors_inline)
     dependencies = [("entries", "0002_portability")]
 
     operations = [
         migrations.RunSQL(
-            sql=[
-                "ALTER TABLE entries_entry ALTER COLUMN embedding SET STORAGE MAIN",
-                "UPDATE entries_entry SET embedding = subvector(embedding, 1, vector_dims(embedding)) "
-                "WHERE embedding IS NOT NULL",
-            ],
-            reverse_sql=["ALTER TABLE entries_entry ALTER COLUMN embedding SET STORAGE EXTERNAL"],
-        )
+            sql="ALTER TABLE entries_entry ALTER COLUMN embedding SET STORAGE MAIN",
+            reverse_sql="ALTER TABLE entries_entry ALTER COLUMN embedding SET STORAGE EXTERNAL",
+        ),
+        migrations.RunPython(move_vectors_inline, migrations.RunPython.noop),
     ]

@@ -32,6 +32,9 @@ class WorkerProcess:
     def __init__(self, log_path: Path, queues: str = "query,inference,default", name: str = "test", **env):
         self.log_path = log_path
         self.queues, self.name = queues, name
+        # Tests sweep with a 5 s staleness (override_settings in the test process); the worker must agree on when a
+        # claimed entry counts as abandoned, or it would leave a killed worker's entries alone for two minutes.
+        env.setdefault("ANALYSIS_SWEEP_AFTER_SECONDS", "5")
         self.env = process_env(**env)
         self.proc: subprocess.Popen | None = None
 
@@ -59,7 +62,8 @@ class WorkerProcess:
         for beat in worker_heartbeats():
             with contextlib.suppress(OSError, KeyError, TypeError):
                 # A pool child of this worker (its own session) that has loaded its models.
-                if beat["state"] == "ready" and os.getpgid(beat["pid"]) == self.proc.pid:
+                loaded = isinstance(beat["models"], dict) or self.env.get("ML_WARM_ON_START") == "0"
+                if beat["state"] == "ready" and loaded and os.getpgid(beat["pid"]) == self.proc.pid:
                     return beat
         return None
 

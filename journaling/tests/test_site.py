@@ -64,22 +64,43 @@ def test_deploy_checks_pass_with_production_settings():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/journal/", "/api/v1/entries/"])
-def test_a_database_outage_inside_a_view_answers_503_with_retry_after(client, user, monkeypatch, path):
-    """The real restart is in test_faults_database.py; here the page and the API shapes of the answer."""
+def _failing_selector(monkeypatch, cause: Exception):
     from django.db import OperationalError
 
     from entries import selectors
 
-    def unavailable(*args, **kwargs):
-        raise OperationalError("connection to server on socket failed: No such file or directory")
+    def fail(*args, **kwargs):
+        raise OperationalError(str(cause)) from cause
 
-    monkeypatch.setattr(selectors, "entries_for", unavailable)
+    monkeypatch.setattr(selectors, "entries_for", fail)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/journal/", "/api/v1/entries/"])
+def test_a_database_outage_inside_a_view_answers_503_with_retry_after(client, user, monkeypatch, settings, path):
+    """The real restart is in test_faults_database.py; here the page and the API shapes of the answer."""
+    import psycopg
+
+    _failing_selector(monkeypatch, psycopg.OperationalError("connection to server on socket failed: No such file"))
+    if path.startswith("/api/"):  # the API answers through DRF's exception handler, without the middleware
+        outages = "journaling.outages.DatabaseUnavailableMiddleware"
+        settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != outages]
     client.force_login(user)
     response = client.get(path)
     assert response.status_code == 503 and response["Retry-After"] == "5"
     body = response.content.decode()
-    assert "try again in a few seconds" in body and "socket" not in body  # no internals leak
+    assert "Please try again shortly" in body and "socket" not in body  # no internals leak
     if path.startswith("/api/"):
         assert response.json()["detail"].startswith("The journal's database is briefly unavailable")
+
+
+@pytest.mark.django_db
+def test_a_query_error_is_not_disguised_as_an_outage(user, monkeypatch):
+    """A statement timeout or a deadlock is a bug to see in the logs (500), not "try again later"."""
+    import psycopg
+    from django.test import Client
+
+    _failing_selector(monkeypatch, psycopg.errors.QueryCanceled("canceling statement due to statement timeout"))
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    assert client.get("/journal/").status_code == 500

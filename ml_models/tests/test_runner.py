@@ -94,8 +94,7 @@ def test_one_bad_text_fails_alone_and_the_rest_of_the_batch_completes(user, monk
 
 
 @pytest.mark.django_db
-def test_a_task_tops_its_batch_up_from_the_oldest_pending_backlog(user, other_user, settings):
-    settings.ANALYSIS_BATCH_SIZE = 3
+def test_a_task_tops_its_batch_up_from_the_oldest_pending_backlog(user, other_user):
     now = timezone.now()
     backlog = []
     for i, owner in enumerate([user, other_user, user, other_user, user]):
@@ -103,9 +102,31 @@ def test_a_task_tops_its_batch_up_from_the_oldest_pending_backlog(user, other_us
         Entry.objects.filter(pk=entry.pk).update(analysis_requested_at=now - datetime.timedelta(minutes=10 - i))
         backlog.append(entry.pk)
     newest = backlog[-1]
-    assert run_analysis([newest]) == 3  # its own entry plus the two oldest waiting ones, whoever wrote them
+    assert run_analysis([newest], top_up_to=3) == 3  # its own entry plus the two oldest waiting ones, whoever wrote
+    assert run_analysis([backlog[2]]) == 1  # without top_up_to (reanalyze, retries): only the entries asked for
     status = dict(Entry.objects.filter(pk__in=backlog).values_list("pk", "analysis_status"))
-    assert [status[pk] for pk in backlog] == ["done", "done", "pending", "pending", "done"]
-    assert run_analysis([backlog[0]]) == 2  # its entry is done already; the batch still drains the backlog
+    assert [status[pk] for pk in backlog] == ["done", "done", "done", "pending", "done"]
+    assert run_analysis([backlog[0]], top_up_to=3) == 1  # its entry is done already; the batch drains the rest
     assert set(Entry.objects.filter(pk__in=backlog).values_list("analysis_status", flat=True)) == {"done"}
-    assert run_analysis([newest]) == 0  # nothing left: the queued tasks of stolen entries are no-ops
+    assert run_analysis([newest], top_up_to=3) == 0  # nothing left: queued tasks of taken entries are no-ops
+
+
+@pytest.mark.django_db
+def test_an_entry_in_flight_on_another_worker_is_not_claimed_twice(user):
+    from entries.analysis import claim_for_analysis
+
+    entry = services.create_entry(user=user, content="Claimed by a worker that is still busy with it.")
+    assert [c[0] for c in claim_for_analysis([entry.pk])] == [entry.pk]
+    assert claim_for_analysis([entry.pk]) == []  # its queued task (or a sweep) asks again: left alone
+    assert sweep() == 0  # and the sweep does not count it as stuck
+    stale = timezone.now() - datetime.timedelta(seconds=settings.ANALYSIS_SWEEP_AFTER_SECONDS + 1)
+    Entry.objects.filter(pk=entry.pk).update(analysis_requested_at=stale)  # that worker died long ago
+    assert [c[0] for c in claim_for_analysis([entry.pk])] == [entry.pk]
+
+
+@pytest.mark.django_db
+def test_an_entry_that_failed_too_often_is_only_retried_by_an_operator(user):
+    entry = services.create_entry(user=user, content="A text that keeps failing.")
+    Entry.objects.filter(pk=entry.pk).update(analysis_attempts=6, analysis_status=AnalysisStatus.FAILED)
+    assert run_analysis([entry.pk]) == 0
+    assert run_analysis([entry.pk], max_attempts=None) == 1  # manage.py reanalyze

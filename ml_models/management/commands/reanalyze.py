@@ -38,6 +38,6 @@ class Command(BaseCommand):
         with tqdm(total=len(ids), unit="entry", disable=not ids) as bar:
             for start in range(0, len(ids), batch_size):
                 batch = ids[start : start + batch_size]
-                done += run_analysis(batch, final_attempt=True)
+                done += run_analysis(batch, final_attempt=True, max_attempts=None)
                 bar.update(len(batch))
         self.stdout.write(self.style.SUCCESS(f"analysed {done} of {len(ids)} entries"))
