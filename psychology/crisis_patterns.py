@@ -950,9 +950,11 @@ RULES_BROAD = [
         ("suicidal ideation", URGENT, "ideation", "ns"),
         [
             # "suicide keeps coming back as the answer", "the suicidal thoughts are back"
-            rf"\b{_SUICIDE}\b(?: \w+){{0,5}} (?:as|is|seems like|feels like|looks like) (?:the|my) (?:\w+ ){{0,2}}(?:answer"
+            rf"\b{_SUICIDE}\b(?: \w+){{0,5}} (?:as|is|(?:seems|feels|looks|seeming|feeling|looking) like) (?:the"
+            rf"|my) (?:\w+ ){{0,2}}(?:answer"
             r"|way out|option|solution|escape)\b",
-            rf"\b(?:my|the|these|those|all the) {_SUICIDAL} (?:thoughts|feelings|urges|ideation) (?:are|is|were|have|has|keep|kept|came|come|got"
+            rf"\b(?:my|the|these|those|all the) {_SUICIDAL} (?:thoughts|feelings|urges|ideation) (?:are|is|were|have"
+            rf"|has|keep|kept|came|come|got"
             r"|get|getting|started|again|back)\b(?! (?:gone|over|fading|passed|less|fewer|rarer|under control"
             r"|better|much better|quieter)\b)",
             # an inner voice in the second person: "the thought again: just kill yourself"
@@ -967,22 +969,27 @@ RULES_BROAD = [
             r"\b(?:hope|wish|pray)\w* (?:that )?(?:my (?:heart|breathing|lungs) (?:would |will )?(?:just )?(?:stops?"
             r"|gives? (?:out|up))|(?:i|id) (?:would |will )?(?:just )?(?:die|pass away|slip away|go) in my sleep)\b",
             r"\b(?:wouldnt mind|would(?:nt)? care|(?:would|id) be (?:fine|okay|ok|glad|happy|relieved)|dont care"
-            r"|wont care) if (?:i (?:got|get|was|were) (?:hit|run over|killed)(?: by (?:a |the )?(?:\w+ )?(?:car|bus|lorry"
+            r"|wont care) if (?:i (?:got|get|was|were) (?:hit|run over|killed)(?: by (?:a |the )?(?:\w+ )?(?:car|bus"
+            r"|lorry"
             r"|truck|train|van|tram|driver))?(?= *(?:$|[,.!?;]|tomorrow|today|tonight|honestly|on the|crossing))|(?:a"
             r"|the) (?:\w+ )?(?:bus|car|lorry|truck|train|van|tram) (?:hit me|killed me|ran me over|ran over me))",
             r"\b(?:wish|hop)\w* (?:that )?(?:the|my|that|it)(?: \w+){0,2} (?:scare|lump|scan|test|results?|diagnosis"
-            r"|biopsy|tumou?r|mole)(?: \w+){0,2} (?:was|were|had been|would be|would turn out|turned out|would come back)"
-            r"(?: to be)? (?:real|cancer|malignant|terminal|fatal|serious)\b|\b(?:disappointed|gutted|sad) (?:that |when )?"
+            r"|biopsy|tumou?r|mole)(?: \w+){0,2} (?:was|were|had been|would be|would turn out|turned out"
+            r"|would come back)"
+            r"(?: to be)? (?:real|cancer|malignant|terminal|fatal|serious)\b|\b(?:disappointed|gutted|sad) (?:that "
+            r"|when )?"
             r"(?:the|my) (?:scan|test|results?|biopsy|lump|tumou?r) (?:was|were|came back) (?:clear|benign|fine"
             r"|negative)\b",
             # "why should I keep waking up", "what's the point of sticking around"
-            r"\bwhy (?:i )?(?:should|would|do|must)(?: i)? (?:even )?(?:keep|bother|carry on|go on)(?: bothering)?(?: to)?"
+            r"\bwhy (?:i )?(?:should|would|do|must)(?: i)? (?:even )?(?:keep|bother|carry on"
+            r"|go on)(?: bothering)?(?: to)?"
             r" (?:waking up|wake up|existing|exist|being (?:here|alive|around)|be (?:here|alive|around)|staying alive"
             r"|stay alive|living|live|trying to live)\b(?! (?:in|at|with|on|near|here|there|like|up)\b)",
             r"\b(?:whats|what is) (?:even )?the point (?:of|in) (?:sticking around|hanging on|hanging around"
             r"|staying alive|being around)(?= *(?:$|[,.!?;]|to (?:see|watch)|any ?more|any longer|when|if))",
             # sleep, then it is all over: "fall asleep and have it all be over"
-            r"\b(?:sleep|fall asleep|go to sleep|close my eyes)\b(?: \w+){0,2} (?:and )?(?:have|let) (?:it all|everything"
+            r"\b(?:sleep|fall asleep|go to sleep|close my eyes)\b(?: \w+){0,2} (?:and )?(?:have|let) (?:it all"
+            r"|everything"
             r"|all of it|this) (?:just )?(?:be over|end|stop)\b",
             r"\b(?:time (?:for me )?(?:i|to)|ready to|going to|gonna|about to|think ill) (?:go to |went to |fall |be "
             r"|get some )?(?:sleep|asleep) (?:forever|for good|permanently)\b",
@@ -990,12 +997,13 @@ RULES_BROAD = [
             r"\bwish(?:ing|ed|es)? (?:that )?(?:i|id) could (?:just |simply )?(?:be )?(?:erased|wiped|deleted"
             r"|removed) (?:from (?:everyones?|their|existence|the world|history|this world)|completely)\b",
             r"\bif i (?:didnt|never|did not|dont) (?:wake|woke) up\b(?: \w+){0,6} (?:(?:it )?(?:would|will|might)|itd"
-            r"|itll) (?:be|feel like) (?:a |such a )?(?:mercy|relief|blessing|gift|kindness|release)\b",
+            r"|itll)(?: \w+)? (?:be|feel like) (?:a |such a )?(?:mercy|relief|blessing|gift|kindness|release)\b",
             r"\b(?:somewhere|some ?place|a place)(?: where)? (?:its|it is|it will be|itll be|everything is|i can be)"
             r" (?:quiet|dark|peaceful|still|silent|calm) (?:forever|for good|permanently|for ever)\b",
             r"\b(?:go|walk|swim|wade|step)(?: \w+){0,2} (?:in|into|out|under)(?: \w+){0,2} and (?:not|never) (?:come"
             r"|coming) (?:out|back|up)\b",
-            r"\b(?:soon|not long now|before long|wont be long)\b.{0,30}\b(?:wont|will not|will never|never) (?:have to )?"
+            r"\b(?:soon|not long now|before long|wont be long)\b.{0,30}\b(?:wont|will not|will never"
+            r"|never) (?:have to )?"
             r"(?:feel|hurt|suffer)(?: (?:any of )?(?:this|it|anything|that))?(?= *(?:$|[,.!?;]|again|any ?more"
             r"|ever))",
             r"\bcheck(?:ing)? out (?:of (?:life|this world|existence)|permanently|for good|forever)\b",
@@ -1024,7 +1032,8 @@ RULES_BROAD = [
             r"|next|today|tonight)\b)",
             r"\b(?:nobody|no one|noone) would (?:even )?(?:notice|care) if i (?:was|were|went) (?:gone|dead|missing"
             r"|not here)\b(?! (?:for|on|from|at|to|this|next|today|tonight)\b)",
-            r"\b(?:kindest|best|most loving|fairest|right) thing (?:i (?:could|can) do|to do|for me to do)\b(?: \w+){0,4}"
+            r"\b(?:kindest|best|most loving|fairest|right) thing (?:i (?:could|can) do|to do"
+            r"|for me to do)\b(?: \w+){0,4}"
             r" (?:is|would be) (?:to )?(?:just )?(?:disappear|vanish|die|remove myself|stop existing|not exist|be gone"
             r"|end it|leave for good|go away for good|not be (?:here|around|alive)|not be in (?:their|his|her|your)"
             r" li(?:ves|fe)\b(?=.{0,20}\b(?:permanently|forever|for good|at all|ever again)))",
@@ -1052,9 +1061,11 @@ RULES_BROAD = [
         [
             r"\b(?:put|putting|got|getting|have|sorted|sorting) (?:everything|it all|all my (?:things|stuff|paperwork"
             r"|papers)) (?:in order|sorted)(?= *(?:$|[,.!?;]|now|for (?:them|my family|whoever|mum|dad)))",
-            r"\b(?:passwords|pins?|pin numbers|bank details|account details|logins?)\b (?:are |is )?(?:all )?(?:written down"
+            r"\b(?:passwords|pins?|pin numbers|bank details|account details|logins?)\b (?:are "
+            r"|is )?(?:all )?(?:written down"
             r"|left out|listed|in an envelope)\b",
-            r"\b(?:it|that|this)(?: \w+)? was (?:my |a )?(?:way of saying |silent |secret |quiet )?goodbye(?= *(?:$|[.!?;]"
+            r"\b(?:it|that|this)(?: \w+){0,2} was (?:my |a )?(?:way of saying |silent |secret |quiet )?goodbye(?= *(?:$"
+            r"|[.!?;]"
             r"|and (?:he|she|they|nobody|no one) (?:didnt|doesnt|dont) know))",
             r"\b(?:nobody|no one|noone|they|my family|my \w+|the kids|mum|dad) (?:inherits?|will inherit|would inherit"
             r"|ends? up inheriting|gets? stuck with|is left with|are left with) (?:a |my |any |the )?(?:mess|debts?"
@@ -1064,7 +1075,8 @@ RULES_BROAD = [
             r"\bwho (?:should|will|can|is going to|gets to) (?:get|have|keep|take) (?:my|what)\b",
             r"\b(?:given|gave|giving) (?:all |most |almost all |nearly all )?(?:of )?my (?:things|stuff|belongings"
             r"|possessions|clothes|books|records|jewellery|games) away\b",
-            r"\b(?:nobody|no one|noone)(?:s| is| will| will be)? (?:going to )?(?:need|have) to (?:sort|clear|go through"
+            r"\b(?:nobody|no one|noone)(?:s| is| will| will be)? (?:going to )?(?:need|have) to (?:sort|clear"
+            r"|go through"
             r"|deal with) (?:them|it|my \w+)(?: out)?(?= *(?:$|[.!?;]))",
             r"\b(?:letters?|notes?)\b(?: \w+){0,6} (?:and )?(?:hid|hidden|hide|hiding|tucked) (?:them|it|away)\b"
             r"|\b(?:letters?|notes?)\b(?: \w+){0,8} where (?:they|she|he|\w+)(?:ll| will| would|d) find (?:them|it)\b",
@@ -1117,7 +1129,8 @@ RULES_BROAD = [
             r"(?: trains?)?(?: that| which)? (?:\w+ ){0,2}(?:without stopping|doesnt stop|dont stop|do not stop)\b",
             rf"\b(?:picked|chosen|chose|found|decided on|settled on) (?:a|the|my) (?:spot|place|location)\b.{{0,60}}"
             rf"\b(?:{_PLACE}|top floor)\b",
-            rf"\b(?:{_STORE_MEANS}|knife|knives)\b.{{0,60}}\b(?:keep|cant stop|been|started) thinking about (?:it|them"
+            rf"\b(?:{_STORE_MEANS}|knife|knives|razors?|blade)\b.{{0,60}}\b(?:keep|cant stop|been"
+            rf"|started) thinking about (?:it|them"
             r"|using (?:it|them)|what (?:its|theyre|it is|they are) for)\b",
             rf"\b(?:{_PLACE}|cliff path|cliff top|edge)\b.{{0,80}}\bhow (?:easy|quick|simple|fast|painless) it would"
             r" be\b",
@@ -1126,7 +1139,8 @@ RULES_BROAD = [
     (
         ("plan or means", URGENT, "plan", "ns"),  # "climb" is the point here, not a climbing wall
         [
-            rf"\b{_PLACE}\b.{{0,60}}\b(?:where|how|if) (?:id|i would|i could|i can|to|ill) (?:climb|get) (?:over|through"
+            rf"\b{_PLACE}\b.{{0,60}}\b(?:where|how|if) (?:id|i would|i could|i can|to|ill) (?:climb|get) (?:over"
+            rf"|through"
             r"|past|onto)\b",
             # a cover story for buying the means: "told the man it was for the garden"
             rf"\b(?:{_STORE_MEANS}|knife|knives)\b.{{0,60}}\b(?:told|said to|telling|lied to) (?:the \w+|him|her|them"
@@ -1258,7 +1272,8 @@ IF_HOPELESS = re.compile(
 NEGATION = re.compile(
     r"\b(?:not|never|no longer|dont|doesnt|didnt|wont|wouldnt|cant|cannot|couldnt|isnt|arent|wasnt|havent|hasnt|nor"
     r"|no)\b((?:\s+\w+){0,3})\s*$|\b(?:dont|do not|didnt|never|no longer) (?:really |actually )?(?:think|believe"
-    r"|reckon|feel like)((?:\s+\w+){0,4})\s*$|\b(?:dont|do not|didnt|havent|have not) (?:have|got) any (?:\w+ )?(?:plans?"
+    r"|reckon|feel like)((?:\s+\w+){0,4})\s*$|\b(?:dont|do not|didnt|havent|have not) (?:have"
+    r"|got) any (?:\w+ )?(?:plans?"
     r"|intentions?|intent|desire|wish|urges?) (?:at all )?(?:to|of)\s*$"
 )
 # "I can't stop thinking about killing myself" and "I don't know why I want to die" are not negations.
@@ -1338,7 +1353,8 @@ RECOVERED = re.compile(
     r"|worked)|(?:feeling|it) (?:passed|lifted)|burned them|threw (?:them|it) away|got rid of (?:them|it)"
     r"|volunteer\w*|rebuil\w*|since then|got (?:help|better)|(?:theyre|they are|its|it is) (?:gone|over) now|(?:not"
     r"|wasnt|isnt) true|the depression (?:talking|lying)|(?:was|is) (?:my|the) (?:illness|depression) (?:talking|lying)"
-    r"|(?:years?|months?|weeks?) (?:today |now )?since (?:i last|the last time)|cho(?:se|ose|sen) to stay|celebrat\w*|(?:know|realise|realize"
+    r"|(?:years?|months?|weeks?) (?:today |now )?since (?:i last|the last time)|cho(?:se|ose|sen) to stay|celebrat\w*"
+    r"|(?:know|realise|realize"
     r"|see) (?:now )?(?:that )?(?:it was|that was|thats|its) (?:a lie|wrong))\b"
 )
 GOODBYE_CONTEXT = re.compile(
@@ -1349,7 +1365,8 @@ GOODBYE_CONTEXT = re.compile(
     r"|sitter|revision|exams?|lecture|meeting|thank ?you (?:letters?|cards?|notes?)|christmas cards?|valentines?"
     r"|new years?|allerg\w*|rescue|shelter|abroad|travel\w*|move house|new flat|new house|uni|semester|term|hospice"
     r"|hospital|bedside|while (?:im|i am|were|we are) (?:away|in|on|at)|twins|(?:was|were) born|with my (?:wife"
-    r"|husband|partner)|library|school|nursery|charity shop|oxfam|freecycle|vinted|ebay|sold|selling|office|handed in my notice|notice period|leaving do|cleared my desk|classmates)\b"
+    r"|husband|partner)|library|school|nursery|charity shop|oxfam|freecycle|vinted|ebay|sold|selling|office"
+    r"|handed in my notice|notice period|leaving do|cleared my desk|classmates)\b"
 )
 EXPLICIT = re.compile(
     rf"{_SUICIDE}|{_SUICIDAL}|self[ -]?harm|\b(?:kill|hurt|cut|burn|harm)\w* {_ME}|\b(?:die|died|dying|dead|death)\b"

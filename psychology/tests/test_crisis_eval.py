@@ -15,7 +15,7 @@ CASES = Path(__file__).with_name("crisis_cases.jsonl")
 TARGET_RECALL, MAX_FPR = 0.95, 0.10
 # The target recall is not reached yet (see psychology/README.md). This floor is what the detector measured
 # when it was last changed, so a regression fails the build; raise it as the detector improves.
-MIN_RECALL = 0.85
+MIN_RECALL = 0.90
 
 
 @pytest.mark.slow

@@ -568,3 +568,140 @@ def test_real_model_makes_a_close_plan_urgent(minilm):
 )
 def test_real_model_leaves_negated_past_and_everyday_sentences_alone(minilm, text):
     assert detect_crisis(text, embed=minilm).level == "none"
+
+
+# --- construction families added with crisis_dev2.jsonl: each flagged form, then its guarded look-alike ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Suicide keeps looking like the only answer.", "urgent"),
+        ("The suicidal thoughts are back again this week.", "urgent"),
+        ("A voice in my head keeps saying just kill yourself.", "urgent"),
+        ("Some nights I pray my heart just stops.", "concern"),
+        ("I wouldn't care if a bus hit me tomorrow.", "concern"),
+        ("I was almost disappointed when the scan came back clear.", "concern"),
+        ("Why should I keep waking up every day?", "concern"),
+        ("What's the point of sticking around any longer.", "concern"),
+        ("I think it's time I went to sleep for good.", "concern"),
+        ("I wish I could be erased from everyone's lives.", "concern"),
+        ("If I never woke up it would honestly be a mercy.", "concern"),
+        ("I want to be somewhere it's quiet forever.", "concern"),
+        ("I keep wanting to walk into the sea and not come back.", "concern"),
+        ("Soon I won't have to feel any of this.", "concern"),
+        ("I'm going to join my grandad soon.", "concern"),
+        ("I don't plan on being around much longer.", "concern"),
+        ("My sister would have so much more peace if I wasn't around.", "concern"),
+        ("The kindest thing I could do for them is to disappear.", "concern"),
+        ("No one would even notice if I was gone.", "concern"),
+        ("Once the holidays are over I'm going to do it.", "urgent"),  # preparation plus resolve
+        ("My next birthday will be my last one.", "concern"),
+        ("I'm tying up loose ends this week.", "concern"),
+        ("I've put everything in order for my family now.", "concern"),
+        ("My bank details are written down in the desk.", "concern"),
+        ("That phone call was my way of saying goodbye.", "concern"),
+        ("I've paid what I owe so nobody inherits my debts.", "concern"),
+        ("I've given almost all my things away.", "concern"),
+        ("I wrote notes for my parents and hid them in a drawer.", "concern"),
+        ("I punched the wall until my knuckles bled.", "urgent"),
+        ("I hit my head against the door over and over.", "urgent"),
+        ("I held the lighter against my skin to feel something.", "urgent"),
+        ("Cut again.", "urgent"),
+        ("I wear long sleeves so nobody sees the cuts.", "concern"),
+        ("I'm done fighting this.", "concern"),
+        ("I've been hiding my tablets instead of taking them.", "urgent"),
+        ("I looked up how deep the river is under the footbridge.", "urgent"),
+        ("I checked the times of the fast trains that don't stop here.", "urgent"),
+        ("I went to the bridge and worked out where I could climb over.", "urgent"),
+        ("I've chosen a spot, the top floor of the car park.", "urgent"),
+        ("Bought the rope and told the man it was for a tent.", "urgent"),
+        ("The razor is in my drawer and I keep thinking about using it.", "urgent"),
+        ("I stood near the cliff edge and thought about how quick it would be.", "urgent"),
+    ],
+)
+def test_new_construction_families_are_flagged(text, expected):
+    assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We learned in the seminar that suicide is a leading cause of death in young men.",
+        "My friend's suicidal thoughts came back, so I went to sit with her.",
+        "My brain keeps saying just finish the essay, you're nearly there.",
+        "I hope I sleep through the night for once.",
+        "I'd be happy if I got hit by a wave of good luck this month.",
+        "So relieved the biopsy came back benign!",
+        "Why do I keep waking up at 4am?",
+        "What's the point of hanging on to these old receipts?",
+        "I could sleep for a week after that shift.",
+        "If I didn't wake up on time tomorrow it would be a disaster.",
+        "We went somewhere quiet for the weekend and it was bliss.",
+        "We walked into the sea and came back out freezing.",
+        "Not long now and I won't have to commute anymore.",
+        "I'm going to join Dad at the match on Saturday.",
+        "I don't plan on being around when the in-laws visit, I'm off to the gym.",
+        "Mum would have more time if I wasn't working from home every day.",
+        "The best thing I can do for my team is to delegate more.",
+        "Nobody would notice if I went home early from the party.",
+        "Once the exams are over I'm going to celebrate.",
+        "My birthday will be my last one in my twenties!",
+        "Tying up loose ends at work before my leave.",
+        "Got all my paperwork in order for the visa application.",
+        "My passwords are all in the password manager now.",
+        "That was goodbye to the old house, we hand over the keys tomorrow.",
+        "Gave most of my clothes away before moving to Leeds.",
+        "Wrote thank-you notes for the wedding gifts and put them in the post.",
+        "Punched the bag at boxing until my arms ached.",
+        "Banged my head on the cupboard door, ouch.",
+        "It's like banging my head against a brick wall with this council.",
+        "Held an ice pack against my arm after the jab.",
+        "Wore a hoodie so nobody would notice my hair was a mess.",
+        "I'm done fighting with my brother about the dishes.",
+        "Kept taking my antibiotics instead of stopping early like last time.",
+        "Looked up how deep the lake is before our swim.",
+        "Checked the timetable, the express goes straight through so I'll get the slow train.",
+        "Found a spot by the river for the picnic.",
+        "The dog worked out how to get over the garden fence again.",
+        "Bought a new kitchen knife and I can't stop thinking about how sharp it is.",
+        "Walked along the cliff path, the view was stunning.",
+    ],
+)
+def test_look_alikes_of_the_new_families_are_not_flagged(text):
+    assert level(text) == "none"
+
+
+def test_new_pairs_count_only_together():
+    assert level("The flat will be empty on Friday. That's when.") == "concern"
+    assert level("The flat will be empty on Friday so we're having a party.") == "none"
+    assert level("Relapsed last night. Got the razor out of the bathroom.") == "urgent"
+    assert level("Relapsed on sugar. Ate a whole cake.") == "none"
+    assert level("I can't take this anymore. I've made my decision.") == "concern"
+    assert level("I can't take this job anymore. I've made my decision, I'm handing in my notice.") == "none"
+    assert level("I'm checking out. Permanently.") == "concern"
+    assert level("Checking out of the hotel at ten. Lovely stay.") == "none"
+    assert level("I hugged Mum for a long time. I wanted her to remember it.") == "concern"
+
+
+def test_short_entries_in_a_hopeless_context():
+    assert level("No point anymore. Going tonight.") == "urgent"  # hopeless, with a timeline
+    assert level("Party at Jo's. Going tonight.") == "none"
+    assert level("Nothing left for me here. I just want to go.") == "concern"
+    assert level("The film is so boring. I just want to go.") == "none"
+
+
+def test_someone_elses_quoted_words_are_not_the_writers():
+    assert level('Tom texted "I\'m going to jump off a bridge if Arsenal lose again".') == "none"
+    assert level('I told my sister "I want to die" and she held me.') == "urgent"
+
+
+def test_negated_plans_and_recovery_anniversaries_are_not_flagged():
+    assert level("I don't have any plans to hurt myself, I told the GP that honestly.") == "none"
+    assert level("Three years today since I last hurt myself. Cake to celebrate.") == "none"
+    assert level("I used to think they'd be better off without me. That was the depression lying.") == "none"
+
+
+def test_prototypes_are_plain_sentences():
+    for sentence in PROTOTYPES + HARD_NEGATIVES:
+        assert "(?" not in sentence and "\\" not in sentence, sentence  # a regex pasted into the model's text
