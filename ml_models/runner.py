@@ -96,5 +96,10 @@ def sweep(now: datetime.datetime | None = None) -> int:
     for start in range(0, len(ids), SWEEP_BATCH):
         batch = ids[start : start + SWEEP_BATCH]
         if enqueue_analysis(batch):
+            # Entries left "processing" were abandoned (a killed worker): hand them back as pending, or the claim
+            # would take the fresh request time for a worker still busy with them and leave them alone.
+            Entry.objects.filter(pk__in=batch, analysis_status=AnalysisStatus.PROCESSING).update(
+                analysis_status=AnalysisStatus.PENDING
+            )
             Entry.objects.filter(pk__in=batch).update(analysis_requested_at=now)
     return len(ids)

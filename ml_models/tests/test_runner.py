@@ -121,6 +121,8 @@ def test_an_entry_in_flight_on_another_worker_is_not_claimed_twice(user):
     assert sweep() == 0  # and the sweep does not count it as stuck
     stale = timezone.now() - datetime.timedelta(seconds=settings.ANALYSIS_SWEEP_AFTER_SECONDS + 1)
     Entry.objects.filter(pk=entry.pk).update(analysis_requested_at=stale)  # that worker died long ago
+    assert sweep() == 1  # re-queued, and handed back as pending: the new request time is not "in flight"
+    assert Entry.objects.get(pk=entry.pk).analysis_status == AnalysisStatus.PENDING
     assert [c[0] for c in claim_for_analysis([entry.pk])] == [entry.pk]
 
 
