@@ -35,6 +35,7 @@ _GONE = (
 _GUN = r"(?:gun|rifle|shotgun|pistol|firearm|revolver|handgun)"
 _HEIGHT = r"(?:bridge|building|car ?park|multi ?-?storey|cliff|tower block|roof|balcony|block of flats|viaduct|ledge)s?"
 _CLAUSE_END = r"(?= *(?:$|[,.!?;:]))"
+_SENTENCE_END = r"(?= *(?:$|[.!?;]))"  # stricter: the phrase ends its sentence (no comma or colon after it)
 # Means, and what people do with them before an attempt: store them up, research them, visit them.
 _STORE = (
     r"(?:stockpil\w*|hoard\w*|sav(?:e|ed|es|ing|in) up|saving|stash\w*|hid(?:e|es|ing|den)?|hidd\w*|squirrel\w*"
@@ -1016,7 +1017,7 @@ RULES_BROAD = [
             r"\b(?:join|be with|be reunited with) (?:my )?(?:late |dead )?(?:grandad|grandpa|grandma|gran|granny"
             r"|nan|nana|mum|mom|dad|mother|father|husband|wife|brother|sister|son|daughter|baby|best friend"
             r"|friend|\w+) (?:again )?(?:soon|in heaven|up there|on the other side|wherever (?:he|she|they) (?:is"
-            r"|are))(?= *(?:$|[.!?;]))",
+            r"|are))" + _SENTENCE_END,
             r"\b(?:dont|do not) (?:plan|intend|expect) (?:on|to) (?:be|being) (?:here|around|alive) (?:for (?:christmas"
             r"|my birthday|new year|the new year|much longer|long)|by (?:christmas|summer|spring|then|the end)"
             r"|much longer|to see)\b",
@@ -1071,13 +1072,13 @@ RULES_BROAD = [
             r"|ends? up inheriting|gets? stuck with|is left with|are left with) (?:a |my |any |the )?(?:mess|debts?"
             r"|problems?|bills)\b",
             r"\b(?:hug\w*|held|kiss\w*|told|said|looked at)\b.{0,60}\b(?:wanted|want|so) (?:him|her|them|he|she|they)"
-            r"(?: would| will|d|ll)? (?:to )?remember (?:it|this|me|that)(?= *(?:$|[.!?;]))",
+            r"(?: would| will|d|ll)? (?:to )?remember (?:it|this|me|that)" + _SENTENCE_END,
             r"\bwho (?:should|will|can|is going to|gets to) (?:get|have|keep|take) (?:my|what)\b",
             r"\b(?:given|gave|giving) (?:all |most |almost all |nearly all )?(?:of )?my (?:things|stuff|belongings"
             r"|possessions|clothes|books|records|jewellery|games) away\b",
             r"\b(?:nobody|no one|noone)(?:s| is| will| will be)? (?:going to )?(?:need|have) to (?:sort|clear"
             r"|go through"
-            r"|deal with) (?:them|it|my \w+)(?: out)?(?= *(?:$|[.!?;]))",
+            r"|deal with) (?:them|it|my \w+)(?: out)?" + _SENTENCE_END,
             r"\b(?:letters?|notes?)\b(?: \w+){0,6} (?:and )?(?:hid|hidden|hide|hiding|tucked) (?:them|it|away)\b"
             r"|\b(?:letters?|notes?)\b(?: \w+){0,8} where (?:they|she|he|\w+)(?:ll| will| would|d) find (?:them|it)\b",
         ],
@@ -1201,15 +1202,15 @@ PAIRS = [
             r"|is going to be |is )?(?:home|in|around)\b"
         ),
         re.compile(
-            r"\bthats when(?= *(?:$|[.!?;]))|\b(?:ill|i will|im going to|im gonna) (?:finally )?(?:do it|go through"
-            r" with it)(?: then)?(?= *(?:$|[.!?;]))"
+            r"\bthats when" + _SENTENCE_END + r"|\b(?:ill|i will|im going to|im gonna) (?:finally )?(?:do it|go through"
+            r" with it)(?: then)?" + _SENTENCE_END
         ),
     ),
     # "I hugged him for a long time tonight. I wanted him to remember it."
     (
         ("goodbye or preparation", CONCERN, "prep"),
         re.compile(r"\b(?:hugg?\w*|held|kiss\w*|told (?:him|her|them) i love)\b"),
-        re.compile(r"\b(?:wanted|want) (?:him|her|them) to remember (?:it|this|me|that)(?= *(?:$|[.!?;]))"),
+        re.compile(r"\b(?:wanted|want) (?:him|her|them) to remember (?:it|this|me|that)" + _SENTENCE_END),
     ),
     # "Relapsed. 94 days gone. I used the sharpener blade."
     (
@@ -1224,16 +1225,19 @@ PAIRS = [
     (
         ("hopelessness", CONCERN, "ideation"),
         re.compile(
-            r"\b(?:cant|cannot|can not) (?:keep )?(?:do|doing|take|taking) (?:this|it)(?: any ?more)?(?= *(?:$|[.!?;]))"
+            r"\b(?:cant|cannot|can not) (?:keep )?(?:do|doing|take|taking) (?:this|it)(?: any ?more)?" + _SENTENCE_END
         ),
         re.compile(
-            r"\b(?:made|reached) (?:my|the|a) (?:final )?decision(?= *(?:$|[.!?;]))|\bmade up my mind(?= *(?:$|[.!?;]))"
+            r"\b(?:made|reached) (?:my|the|a) (?:final )?decision"
+            + _SENTENCE_END
+            + r"|\bmade up my mind"
+            + _SENTENCE_END
         ),
     ),
     # "I'm checking out. Permanently."
     (
         ("passive suicidal ideation", CONCERN, "ideation"),
-        re.compile(r"\b(?:check(?:ing)? out|tap(?:ping)? out|bow(?:ing)? out|going to sleep)(?= *(?:$|[.!?;]))"),
+        re.compile(r"\b(?:check(?:ing)? out|tap(?:ping)? out|bow(?:ing)? out|going to sleep)" + _SENTENCE_END),
         re.compile(r"(?:^|(?<=[.!?;\n…]))\s*(?:permanently|for good|forever)\s*(?=$|[.!?;\n…])"),
     ),
 ]

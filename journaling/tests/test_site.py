@@ -104,3 +104,20 @@ def test_a_query_error_is_not_disguised_as_an_outage(user, monkeypatch):
     client = Client(raise_request_exception=False)
     client.force_login(user)
     assert client.get("/journal/").status_code == 500
+
+
+@pytest.mark.django_db
+def test_health_counts_only_analysis_workers_as_alive(client):
+    """A query-only worker embeds searches; it does not analyse entries, so alone it is not "alive"."""
+    from django.core.cache import cache
+
+    from ml_models.worker_status import PREFIX
+
+    cache.delete_many(cache.keys(f"{PREFIX}*"))
+    cache.set(f"{PREFIX}host:1", {"state": "ready", "role": "query", "models": {"embedding": "x"}, "pid": 1}, 60)
+    try:
+        assert client.get("/health").json()["checks"]["workers"]["alive"] is False
+        cache.set(f"{PREFIX}host:2", {"state": "ready", "role": "analysis", "models": {}, "pid": 2}, 60)
+        assert client.get("/health").json()["checks"]["workers"]["alive"] is True
+    finally:
+        cache.delete_many(cache.keys(f"{PREFIX}*"))
