@@ -5,6 +5,7 @@ Every function takes a queryset already scoped to one user (selectors.entries_fo
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -32,8 +33,20 @@ class Hit:
     semantic_rank: int | None = None
 
 
-def build_text_query(q: str) -> SearchQuery | None:
-    """websearch syntax ("phrase", or, -word) plus prefix matching for the last word being typed."""
+@dataclass
+class Ranked:
+    """One result before its row is loaded: ranking touches (id, score, date) only."""
+
+    pk: int
+    score: float
+    day: int  # entry_date ordinal, the recency tie-break
+    text_rank: int | None = None
+    semantic_rank: int | None = None
+
+
+def build_text_query(q: str) -> tuple[SearchQuery, SearchQuery] | None:
+    """(what matches, what ranks): websearch syntax ("phrase", or, -word) plus prefix matching for the last word
+    being typed. The ranking query is the websearch one alone, so a phrase or AND keeps its proximity score."""
     q = q.strip()[:MAX_QUERY_CHARS]
     if not q:
         return None
@@ -44,50 +57,41 @@ def build_text_query(q: str) -> SearchQuery | None:
     if last and not excluded and last.group(0).lower() != "or" and not q.endswith('"'):
         head = q[: last.start()].rstrip()
         prefix = SearchQuery(f"{last.group(0)}:*", search_type="raw", config=CONFIG)
-        query = query | (SearchQuery(head, search_type="websearch", config=CONFIG) & prefix if head else prefix)
-    return query
+        return query | (SearchQuery(head, search_type="websearch", config=CONFIG) & prefix if head else prefix), query
+    return query, query
 
 
-def text_hits(qs: QuerySet[Entry], q: str, limit: int = CANDIDATES, snippets: int = 20) -> list[Hit]:
-    """Ranked matches; highlighted snippets (ts_headline re-parses the text, so it is costly) for the top few."""
-    query = build_text_query(q)
-    if query is None:
+def text_ranking(qs: QuerySet[Entry], q: str, limit: int = CANDIDATES) -> list[Ranked]:
+    """The best full-text matches, as (id, rank, date)."""
+    queries = build_text_query(q)
+    if queries is None:
         return []
-    rows = list(
+    query, ranking = queries
+    # ts_rank, not ts_rank_cd: cover density with a prefix term cost ~10 us a row (86 ms for a 10,000-entry
+    # journal, bench/search_bench.py), ts_rank under 1 us. ts_rank scores proximity only when the query's top
+    # operator is AND or a phrase, so rank by the websearch query, with the prefix one deciding among the rest
+    # (an entry matched only by the word being typed).
+    rank = SearchRank(F("search_vector"), ranking, normalization=1)
+    if ranking is not query:
+        rank = rank + SearchRank(F("search_vector"), query, normalization=1) * 0.01
+    rows = (
         qs.filter(search_vector=query)
-        .annotate(rank=SearchRank(F("search_vector"), query, cover_density=True, normalization=1))
-        .order_by("-rank", "-entry_date")[:limit]
+        .annotate(rank=rank)
+        .order_by("-rank", "-entry_date", "-pk")
+        .values_list("pk", "rank", "entry_date")[:limit]
     )
-    headlines = dict(
-        qs.filter(pk__in=[e.pk for e in rows[:snippets]])
-        .annotate(
-            headline=SearchHeadline(
-                "content", query, config=CONFIG, start_sel=_MARK_OPEN, stop_sel=_MARK_CLOSE, max_words=30, min_words=12
-            )
-        )
-        .values_list("pk", "headline")
-    )
-    return [
-        Hit(entry=e, score=e.rank, snippet=safe_snippet(headlines.get(e.pk, "")), text_rank=i)
-        for i, e in enumerate(rows, 1)
-    ]
+    return [Ranked(pk, score, day.toordinal(), text_rank=i) for i, (pk, score, day) in enumerate(rows, 1)]
 
 
-def safe_snippet(headline: str) -> str:
-    """ts_headline returns raw entry text: escape it, then turn our sentinels into <mark>."""
-    return html.escape(headline).replace(_MARK_OPEN, "<mark>").replace(_MARK_CLOSE, "</mark>")
-
-
-def semantic_hits(qs: QuerySet[Entry], vector, limit: int = CANDIDATES, strategy: str = "auto") -> list[Hit]:
-    """Nearest entries by cosine distance. Small journals: exact scan. Large: HNSW with iterative scan.
-
-    strategy "exact" or "hnsw" forces one path (the benchmark compares them)."""
+def semantic_ranking(qs: QuerySet[Entry], vector, limit: int = CANDIDATES, strategy: str = "auto") -> list[Ranked]:
+    """Nearest entries by cosine distance, as (id, similarity, date). Small journals: exact scan. Large: HNSW
+    with iterative scan. strategy "exact" or "hnsw" forces one path (the benchmark compares them)."""
     qs = qs.filter(embedding__isnull=False)
     # Rank on (id, distance) alone, then load the winners: the sort stays narrow, whatever the row width.
     ordered = (
         qs.annotate(distance=CosineDistance("embedding", list(map(float, vector))))
         .order_by("distance")
-        .values_list("pk", "distance")
+        .values_list("pk", "distance", "entry_date")
     )
     with transaction.atomic():
         available = qs.count()
@@ -103,9 +107,7 @@ def semantic_hits(qs: QuerySet[Entry], vector, limit: int = CANDIDATES, strategy
             if len(ranked) < min(limit, available):
                 _exact_scan()  # the index gave up before finding enough of this user's rows
                 ranked = list(ordered[:limit])
-    entries = qs.in_bulk([pk for pk, _ in ranked])
-    hits = [(entries[pk], distance) for pk, distance in ranked if pk in entries]
-    return [Hit(entry=e, score=1 - distance, semantic_rank=i) for i, (e, distance) in enumerate(hits, 1)]
+    return [Ranked(pk, 1 - d, day.toordinal(), semantic_rank=i) for i, (pk, d, day) in enumerate(ranked, 1)]
 
 
 def _exact_scan() -> None:
@@ -114,17 +116,64 @@ def _exact_scan() -> None:
         cur.execute("SET LOCAL enable_indexscan = off")
 
 
-def fuse(text: list[Hit], semantic: list[Hit]) -> list[Hit]:
+def fuse(text: list[Ranked], semantic: list[Ranked]) -> list[Ranked]:
     """Reciprocal rank fusion of two ranked lists; the more recent entry wins a tie."""
-    merged: dict[int, Hit] = {}
-    for hit in text + semantic:
-        current = merged.setdefault(hit.entry.pk, Hit(entry=hit.entry, score=0.0, snippet=hit.snippet))
-        current.text_rank = current.text_rank or hit.text_rank
-        current.semantic_rank = current.semantic_rank or hit.semantic_rank
-        current.snippet = current.snippet or hit.snippet
-    for hit in merged.values():
-        hit.score = sum(1 / (RRF_K + r) for r in (hit.text_rank, hit.semantic_rank) if r)
-    return sorted(merged.values(), key=lambda h: (-h.score, -h.entry.entry_date.toordinal(), -h.entry.pk))
+    merged: dict[int, Ranked] = {}
+    for r in text + semantic:
+        current = merged.setdefault(r.pk, Ranked(r.pk, 0.0, r.day))
+        current.text_rank = current.text_rank or r.text_rank
+        current.semantic_rank = current.semantic_rank or r.semantic_rank
+    for r in merged.values():
+        r.score = sum(1 / (RRF_K + rank) for rank in (r.text_rank, r.semantic_rank) if rank)
+    return sorted(merged.values(), key=lambda r: (-r.score, -r.day, -r.pk))
+
+
+def load_hits(qs: QuerySet[Entry], ranked: list[Ranked], q: str = "") -> list[Hit]:
+    """Rows for the given results, in order, with highlighted snippets for those that matched the words
+    (ts_headline re-parses the text, so only shown results pay for it)."""
+    entries = qs.in_bulk([r.pk for r in ranked])
+    ranked = [r for r in ranked if r.pk in entries]  # deleted since it was ranked
+    queries = build_text_query(q) if q else None
+    headlines = {}
+    matched = [r.pk for r in ranked if r.text_rank]
+    if queries and matched:
+        headline = SearchHeadline(
+            "content", queries[0], config=CONFIG, start_sel=_MARK_OPEN, stop_sel=_MARK_CLOSE, max_words=30, min_words=12
+        )
+        headlines = dict(qs.filter(pk__in=matched).annotate(headline=headline).values_list("pk", "headline"))
+    return [
+        Hit(entries[r.pk], r.score, safe_snippet(headlines.get(r.pk, "")), r.text_rank, r.semantic_rank) for r in ranked
+    ]
+
+
+class Results(Sequence):
+    """Ranked results that load their rows (and snippets) only for the slice a page shows."""
+
+    def __init__(self, qs: QuerySet[Entry], ranked: list[Ranked], q: str = ""):
+        self.qs, self.ranked, self.q = qs, ranked, q
+
+    def __len__(self) -> int:
+        return len(self.ranked)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return load_hits(self.qs, self.ranked[index], self.q)
+        return load_hits(self.qs, [self.ranked[index]], self.q)[0]
+
+
+def text_hits(qs: QuerySet[Entry], q: str, limit: int = CANDIDATES) -> list[Hit]:
+    """Full-text matches with their rows and snippets."""
+    return load_hits(qs, text_ranking(qs, q, limit), q)
+
+
+def semantic_hits(qs: QuerySet[Entry], vector, limit: int = CANDIDATES, strategy: str = "auto") -> list[Hit]:
+    """Entries nearest in meaning, with their rows."""
+    return load_hits(qs, semantic_ranking(qs, vector, limit, strategy))
+
+
+def safe_snippet(headline: str) -> str:
+    """ts_headline returns raw entry text: escape it, then turn our sentinels into <mark>."""
+    return html.escape(headline).replace(_MARK_OPEN, "<mark>").replace(_MARK_CLOSE, "</mark>")
 
 
 def fuzzy_title_hits(qs: QuerySet[Entry], q: str, limit: int = 10) -> list[Hit]:
@@ -156,30 +205,32 @@ UNAVAILABLE = "Search by meaning is unavailable right now (no worker answered), 
 
 @dataclass
 class SearchResult:
-    hits: list[Hit]
+    hits: Results
     mode: str
     notice: str = ""
     fuzzy: list[Hit] | None = None
 
 
-def run_search(qs: QuerySet[Entry], q: str, mode: str = "hybrid") -> SearchResult:
-    """One search over an already user-scoped (and filtered) queryset."""
+def run_search(qs: QuerySet[Entry], q: str, mode: str = "hybrid", embed=None) -> SearchResult:
+    """One search over an already user-scoped (and filtered) queryset. The hits load their rows per page.
+
+    embed turns the query into a vector (default: ask a query worker); the benchmark passes its own."""
     from ml_models.query_embedding import QueryEmbeddingUnavailable, embed_query
 
     q = q.strip()[:MAX_QUERY_CHARS]
     if not q:
-        return SearchResult([], mode)
+        return SearchResult(Results(qs, []), mode)
     text, semantic, notice = [], [], ""
     if mode in ("hybrid", "text"):
-        text = text_hits(qs, q)
+        text = text_ranking(qs, q)
     if mode in ("hybrid", "semantic"):
         try:
-            semantic = semantic_hits(qs, embed_query(q))
+            semantic = semantic_ranking(qs, (embed or embed_query)(q))
         except QueryEmbeddingUnavailable:
             notice = UNAVAILABLE
             if mode == "semantic":
-                text = text_hits(qs, q)
-    hits = fuse(text, semantic) if text and semantic else (text or semantic)
-    if mode == "semantic" and semantic and text:
-        hits = semantic
-    return SearchResult(hits=hits, mode=mode, notice=notice, fuzzy=None if hits else fuzzy_title_hits(qs, q))
+                text = text_ranking(qs, q)
+    ranked = fuse(text, semantic) if text and semantic else (text or semantic)
+    return SearchResult(
+        Results(qs, ranked, q), mode=mode, notice=notice, fuzzy=None if ranked else fuzzy_title_hits(qs, q)
+    )

@@ -59,9 +59,10 @@ def test_display_title_falls_back_to_first_line():
 
 
 @pytest.mark.django_db
-def test_embeddings_stay_inside_the_row_of_a_journal_length_entry(entry_factory):
-    """Exact nearest-neighbour scans read every vector of a journal; out-of-line (TOAST) vectors made them 5x slower.
-    With pgvector's default storage this very row has its vector moved out (the largest attribute goes first)."""
+def test_embeddings_and_search_vectors_stay_inside_the_row_of_a_journal_length_entry(entry_factory):
+    """Exact nearest-neighbour scans read every vector of a journal, and full-text search every matching tsvector;
+    out-of-line (TOAST) values made them several times slower. With default storage this very row has its vector
+    and its tsvector moved out (the largest attributes go first); now the entry's text leaves instead."""
     import random
 
     rng = random.Random(3)
@@ -70,10 +71,10 @@ def test_embeddings_stay_inside_the_row_of_a_journal_length_entry(entry_factory)
     Entry.objects.filter(pk=entry.pk).update(embedding=[0.05] * 384)
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT pg_column_toast_chunk_id(embedding), pg_column_toast_chunk_id(search_vector) "
-            "FROM entries_entry WHERE id = %s",
+            "SELECT pg_column_toast_chunk_id(embedding), pg_column_toast_chunk_id(search_vector), "
+            "pg_column_toast_chunk_id(content) FROM entries_entry WHERE id = %s",
             [entry.pk],
         )
-        vector_chunk, search_vector_chunk = cursor.fetchone()
-    assert search_vector_chunk is not None  # the row was too long: something had to leave it...
-    assert vector_chunk is None  # ...and it was not the vector
+        vector_chunk, search_vector_chunk, content_chunk = cursor.fetchone()
+    assert content_chunk is not None  # the row was too long: something had to leave it...
+    assert vector_chunk is None and search_vector_chunk is None  # ...and it was neither vector

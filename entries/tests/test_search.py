@@ -8,7 +8,15 @@ from django.utils import timezone
 
 from entries import selectors
 from entries.models import Entry
-from entries.search import fuse, run_search, semantic_hits, similar_entries, text_hits
+from entries.search import (
+    fuse,
+    run_search,
+    semantic_hits,
+    semantic_ranking,
+    similar_entries,
+    text_hits,
+    text_ranking,
+)
 from ml_models.pipeline import get_pipeline
 
 CORPUS = [
@@ -77,8 +85,8 @@ def test_semantic_search_finds_meaning_without_shared_words(user, corpus):
 def test_hybrid_fusion_puts_entries_found_both_ways_first(user, corpus):
     qs = selectors.entries_for(user)
     [vector] = embed(["walk by the river"])
-    fused = fuse(text_hits(qs, "walk"), semantic_hits(qs, vector))
-    assert fused[0].entry.title == "River" and fused[0].text_rank and fused[0].semantic_rank
+    fused = fuse(text_ranking(qs, "walk"), semantic_ranking(qs, vector))
+    assert fused[0].pk == corpus["River"].pk and fused[0].text_rank and fused[0].semantic_rank
 
 
 @pytest.mark.django_db
@@ -112,7 +120,7 @@ def test_without_a_worker_hybrid_search_degrades_to_words_with_a_notice(user, co
 @pytest.mark.django_db
 def test_typos_offer_a_fuzzy_title_match(user, corpus):
     result = run_search(selectors.entries_for(user), "lighthose", "text")
-    assert result.hits == [] and titles(result.fuzzy) == ["Lighthouse"]
+    assert len(result.hits) == 0 and titles(result.fuzzy) == ["Lighthouse"]
 
 
 HOSTILE = ["'", "&", "|", "!", "()", ":*", "'&|!():*", "a & | b", "the and of", "\\", "--", "%_", "🙂", "\x00x"]
@@ -165,3 +173,17 @@ def test_search_page_shows_highlighted_results_and_handles_bad_input(browser_cli
     assert browser_client.get(reverse("entries:search"), {"q": "x" * 10_000}).status_code == 400
     assert browser_client.get(reverse("entries:search"), {"q": "'&|!():*", "mode": "text"}).status_code == 200
     assert browser_client.get(reverse("entries:search")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_results_load_rows_and_snippets_only_for_the_page_shown(user, entry_factory, django_assert_num_queries):
+    for i in range(25):
+        entry_factory(user=user, title=f"Day {i}", content=f"Walked to the lighthouse again, visit {i}.",
+                      entry_date=datetime.date(2026, 1, 1) + datetime.timedelta(days=i))  # fmt: skip
+    result = run_search(selectors.entries_for(user), "lighthouse", "text")
+    assert len(result.hits) == 25
+    with django_assert_num_queries(2):  # the five rows, then their five snippets
+        second_page = result.hits[20:25]
+    assert [h.text_rank for h in second_page] == [21, 22, 23, 24, 25]
+    assert all("<mark>lighthouse</mark>" in h.snippet for h in second_page)
+    assert [h.entry.title for h in result.hits[:2]] == ["Day 24", "Day 23"]  # equal ranks: the newest first
