@@ -135,8 +135,8 @@ def _reported(prefix: str) -> bool:
     """The match is inside someone else's quoted words ('Jake texted "I'm going to ..."'), not the writer's."""
     lead = prefix[: max(prefix.rfind('"'), prefix.rfind("“"))]
     verb = P.REPORTED.search(lead)
-    if not verb:
-        return False
+    if not verb or not lead[: verb.start()].strip():
+        return False  # 'Wrote "I want to die" on my hand': a verb that opens the sentence has the diary's implied "I"
     subjects = P.SUBJECT.findall(lead[: verb.start()])
     return not subjects or subjects[-1] not in P.FIRST
 
@@ -160,14 +160,16 @@ def _span_of(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple
 def _pair_hits(norm: str, spans: list[tuple[int, int]]) -> list[tuple]:
     """Two statements that only mean something together ("gave my guitar away" + "I won't need it")."""
     hits, starts = [], [s for s, _ in spans]
-    for (cat, lvl, kind), first, second in P.PAIRS:
+    for (cat, lvl, kind), first, second, *context_cancels in P.PAIRS:
+        context_cancels = context_cancels[0] if context_cancels else True
         for m in second.finditer(norm):
             span = _span_of(spans, starts, m.start())
             f = first.search(norm, max(0, m.start() - P.PAIR_WINDOW), m.end() + P.PAIR_WINDOW)
             if span is None or f is None:
                 continue
             f_span = _span_of(spans, starts, f.start()) or span
-            if P.GOODBYE_CONTEXT.search(norm[span[0] : span[1]] + " " + norm[f_span[0] : f_span[1]]):
+            both = norm[span[0] : span[1]] + " " + norm[f_span[0] : f_span[1]]
+            if context_cancels and P.GOODBYE_CONTEXT.search(both):
                 continue  # "Gave my bike away when I moved, I won't need it"
             sent = norm[span[0] : span[1]]
             local = second.match(sent, m.start() - span[0])
@@ -198,8 +200,11 @@ def detect_crisis(text: str, embed=None) -> CrisisResult:
                     hits.append(("hopelessness", CONCERN, "ideation", span, (span[0] + m.start(), span[0] + m.end())))
 
     recovered = P.RECOVERED.search(norm) and not re.search(r"\b(?:again|relaps\w*)\b", norm)
+    coped = P.COPED.search(norm)
     scored = []
     for cat, lvl, kind, span, match in hits:
+        if coped and P.URGE.search(norm[match[0] : match[1]]):
+            continue  # an urge the writer says they rode out
         if P.PAST.search(norm[max(span[0], match[0] - _CONTEXT) : min(span[1], match[1] + _CONTEXT)]):  # history
             if recovered:
                 continue

@@ -10,7 +10,8 @@ one sentence at a time. Keep patterns bounded (no unbounded `.*`): entries can b
 - NEGATION ... RELATIONSHIP: the suppressors behind the check letters.
 - PROTOTYPES / HARD_NEGATIVES: what the optional embedding signal compares sentences with.
 
-Write new dev statements into crisis_dev.jsonl, score them once before changing anything here, then tune.
+Write new dev statements into a new crisis_devN.jsonl, score them once before changing anything here
+(`python -m psychology.dev_eval --misses` scores every dev set), then tune. Never tune on psychology/tests/*.jsonl.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ import re
 NONE, CONCERN, URGENT = "none", "concern", "urgent"
 
 _ME = r"(?:myself|my ?self|myslef|mysef)"
-_SUICIDE = r"(?:suicide|sucide|suicde|suiside)"
+# "sewerslide" and "su1cide" are the spellings people use to get past content filters.
+_SUICIDE = r"(?:suicide|sucide|suicde|suiside|su1cide|sewer ?slide)"
 _SUICIDAL = r"(?:suicidal|suicidle|sucidal|suicdal|suicidial)"
 _WANT = r"(?:(?:want(?:ed|s|ing)?|wish(?:ed)?|ready|need|deserve|waiting|hoping|praying) (?:to|2)"
 _WANT += r"|wann?a|wish (?:i|id|i could|i would)|should|feel like)"
@@ -64,6 +66,11 @@ _PLACE = (
     r"(?:bridge|cliffs?|cliff edge|car ?park(?: roof)?|roof|multi ?storey|railway|train tracks|tracks|level crossing"
     r"|river|viaduct|tower block|platform edge)"
 )
+# "... how easy it would be" ends there or names the act, not "how easy it would be to cycle to work".
+_HOW_EASY_END = (  # a conjunction ends the clause in unpunctuated run-ons ("... how easy it would be then i got chips")
+    r"(?= *(?:$|[,.!?;]|(?:then|and|but|anyway|so)\b|to (?:just )?(?:jump|step|fall|drop|let go|end|do it|go over"
+    r"|slip|lean|climb)))"
+)
 _EXISTING = r"(?:existing|exsisting|existence|being alive|being a person|being me|being here|breathing|waking up)"
 
 # [((category, level, kind, checks), patterns)]. `kind` drives escalation; `checks` name the suppressors to apply:
@@ -73,7 +80,7 @@ RULES = [
     (
         ("suicidal ideation", URGENT, "ideation", "n"),
         [
-            rf"\bkil+(?:ing|ed|in)? ?{_ME}\b|\bkms\b|\b(?:unalive|off|top) (?:myself|me)\b",
+            rf"\bkil+(?:ing|ed|in)? ?{_ME}\b|\bkms\b|\b(?:unaliv(?:e|ed|ing)|off|top) (?:myself|me)\b",
             rf"\b(?:hang|hanging|shoot|shooting) {_ME}\b|\bslit(?:ting)? my (?:wrists?|throat)\b",
             r"\b(?:end(?:ing)?|take|taking) my (?:own )?life\b|\bend(?:ing)? it all\b",
         ],
@@ -82,9 +89,9 @@ RULES = [
         ("suicidal ideation", URGENT, "ideation", "ns"),
         [
             rf"\b{_WANT}(?: just| really| honestly| fucking)? (?:die|be dead)\b",
-            rf"\b(?:feel|feeling|felt|im|am|been|getting|got)(?: so| really| very| pretty| quite)? {_SUICIDAL}\b",
+            rf"\b(?:feel|feeling|feelin|felt|im|am|been|getting|got)(?: so| really| very| pretty| quite)? {_SUICIDAL}\b",
             rf"\b(?:having|had|have|get|getting|my) {_SUICIDAL} (?:thoughts|feelings|urges)\b",
-            rf"\b(?:commit(?:ting)?|attempt(?:ing)?|consider(?:ing|ed)?|contemplat(?:e|ed|ing)"
+            rf"\b(?:commit(?:ting)?|attempt(?:ing|ed|s)?|consider(?:ing|ed)?|contemplat(?:e|ed|ing)"
             rf"|plan(?:ning)?) {_SUICIDE}\b",
             rf"\b(?:think(?:ing)? (?:about|of)|thought about|thoughts of) {_SUICIDE}\b"
             r"(?! (?:prevention|awareness|rates?|risk|hotline|helpline|squad|research))",
@@ -144,9 +151,10 @@ RULES = [
             r"\b(?:wouldnt mind|would(?:nt)? care|be (?:okay|ok|fine|glad|happy|relieved)|dont care"
             r"|wont care) if i (?:didnt|never|dont|did not) (?:wake|woke) up\b",
             r"\bnever (?:have to )?(?:wake|woke) up (?:again|ever|any ?more|to this)\b",
-            r"\b(?:sleep|asleep) (?:forever )?and (?:never|not) wake up\b",
+            r"\b(?:sleep|asleep) (?:(?:forever|4ever) )?(?:and|n|&) (?:never|not) wake up\b",
             r"\b(?:want(?:ed)?(?: to)?|wanna|wish (?:i could|to)|would like to|id (?:like|love) to"
-            r"|just) (?:just )?(?:go to |fall |be )?(?:sleep|asleep) (?:forever|for ever|permanently|for good)\b",
+            r"|just) (?:just )?(?:go to |fall |be )?(?:sleep|asleep) (?:forever|for ever|4ever|permanently|for good)\b"
+            r"(?! (?:this|at|on|after|over|til|till|until|tomorrow|tonight|today)\b)",
             r"\b(?:go to sleep|fall asleep|sleep|close my eyes|drift off) (?:and|&|n) (?:just )?(?:stay asleep"
             r"|stay that way|never (?:have to )?(?:wake|open)|not (?:have to )?(?:wake|open)|never come back)\b",
             r"\bwish (?:i|id) (?:was|were|could be|had been|been) dead\b(?! (?:rich|serious|tired|lucky|good)\b)",
@@ -186,7 +194,7 @@ RULES = [
             r"\b(?:hope|wish|pray)\w* (?:that )?(?:this|today|tonight|it) (?:is|was|will be|would be) (?:my"
             r"|the) (?:last|final) (?:night|day|sunrise)\b(?! (?:at|of|in|with|before|here|off)\b)",
             r"\b(?:hope|hoping|pray\w*) i (?:dont|do not|never|wont) make it (?:through|to|past) (?:the night"
-            r"|tomorrow|morning|another|the week|christmas|my birthday)",
+            r"|tomorrow|morning|another|the week|christmas|my birthday|\d+|thirty|forty|fifty|old age|next year)",
             r"\bnever (?:have to )?feel anything (?:ever )?again\b",
             r"\b(?:dont think|doubt|not sure) (?:that )?(?:ill|i will|im going to|i can) (?:make it|last|be (?:here"
             r"|around|alive)) (?:to|till|until|through|past) (?:christmas|my birthday|new year|the new year"
@@ -251,7 +259,7 @@ RULES = [
             r"\b(?:nobody|no one|noone) (?:would|will|is going to) (?:even )?miss me\b",
             r"\b(?:im|am|feel|feeling|being|become|becoming)(?: like)?(?: just| only| nothing but| such| so much of"
             r"| always)? (?:a |such a )?(?:huge |massive |big |total |constant )?burden\b(?! (?:when|whenever"
-            r"|if) i (?:ask|need|call|have to))",
+            r"|if|because|cos|since|as) i (?:keep )?(?:ask|need|call|have to))",
             r"\bburden (?:to|on|for) (?:everyone|everybody|my family|them all|the people i love)\b",
             r"\b(?:better off|happier|easier|lighter|freer)\b(?: \w+){0,4} (?:if i (?:just )?(?:wasnt|werent|was not"
             r"|were not|didnt exist|was gone|were gone|am gone|di(?:s|ss)app?eared|left for good|died|was dead)"
@@ -326,7 +334,7 @@ RULES = [
             r"\b(?:wrote|written|writing|finished|left|sealed|hid|hidden) (?:the|my|all the|all my) (?:notes"
             r"|letters)\b(?= *(?:$|[,.;!?]| (?:theyre|are|and|for everyone|to everyone|in|today|tonight"
             r"|this (?:morning|afternoon|evening)|last night|yesterday)\b))",
-            r"\b(?:this is|this will be|this might be|this may be|probably) (?:the|my) (?:last|final) (?:time (?:ill"
+            r"\b(?:this (?:is|will|might|may)(?: probably| likely| well| definitely)?(?: be)?|probably) (?:the|my) (?:last|final) (?:time (?:ill"
             r"|i will|im going to|i) (?:ever )?(?:write|post|be writing|journal)|entry|post"
             r"|page)\b(?! (?:\w+ ){0,4}(?:before|until|till|for (?:a|the|two|\d+)|this (?:week|month|year)|of (?:the"
             r"|this)|in this (?:notebook|journal|book)))",
@@ -709,7 +717,7 @@ RULES_BROAD = [
             r"|take|support|bear) my weight\b",
             r"\b(?:got|have|made) a plan\b.{0,20}\b(?:and|with) a (?:date|day|time)\b",
             r"\b(?:bridge|train|tracks|cliff|roof|car park|pills|tablets|rope|gun|river|edge"
-            r"|ledge)\b.{0,60}\bhow easy it would be\b",
+            r"|ledge)\b.{0,60}\bhow easy it would be" + _HOW_EASY_END,
         ],
     ),
     (
@@ -849,7 +857,7 @@ RULES_BROAD = [
     (
         ("passive suicidal ideation", CONCERN, "ideation", "ns"),
         [
-            r"\b(?:go to sleep|fall asleep|sleep) and stay (?:there|asleep|that way|under)\b",
+            r"\b(?:go to sleep|fall asleep|sleep) and stay (?:there|asleep|that way|under|gone)\b",
             r"\bwake up and wish i (?:hadnt|didnt|wouldnt|hadnt woken)\b",
             r"\b(?:rather|prefer to) not (?:exist|be alive|be here|live)\b",
             r"\b(?:want|wanna|need) to (?:di(?:s|ss)app?ear|vanish)" + _CLAUSE_END,
@@ -908,7 +916,7 @@ RULES_BROAD = [
         [
             r"\b(?:id|i would|id much) rather be gone\b",
             r"\bskip the rest of my life\b",
-            r"\bgiv(?:e|ing) up on (?:life|living)\b(?! (?:admin|coaching)\b)",
+            r"\b(?:giv(?:e|en|ing)|gave) up on (?:life|living)\b(?! (?:admin|coaching)\b)",
             r"\bgo (?:somewhere|away|off) and (?:never|not) come back\b",
             r"\b(?:dont|do not) want to be (?:here|around|alive) for (?:it|any of it|that|this)\b",
         ],
@@ -1134,7 +1142,7 @@ RULES_BROAD = [
             rf"|started) thinking about (?:it|them"
             r"|using (?:it|them)|what (?:its|theyre|it is|they are) for)\b",
             rf"\b(?:{_PLACE}|cliff path|cliff top|edge)\b.{{0,80}}\bhow (?:easy|quick|simple|fast|painless) it would"
-            r" be\b",
+            r" be" + _HOW_EASY_END,
         ],
     ),
     (
@@ -1148,10 +1156,245 @@ RULES_BROAD = [
             r"|\w+) (?:that )?(?:it was|they were|its|theyre|it is|they are) for\b",
         ],
     ),
+    # --- families added with crisis_dev3.jsonl ---
+    (
+        ("suicidal ideation", URGENT, "ideation", "n"),
+        [
+            # forum and algospeak shorthand: "ctb" (catch the bus), "self-deletion"
+            r"\bctb\b|\bself[ -]?deletion\b|\b(?:thoughts of|think\w* about|want to|wanna) self[ -]?delet\w*"
+            r"|\bdelet(?:e|ing) myself\b(?! (?:from|off)\b)",
+            r"\b(?:want|wanna|going|gonna|need|ready)(?: to)? unalive(?= *(?:$|[,.!?;]|tonight|today|soon|so bad|tbh"
+            r"|honestly|rn|fr)\b)",
+            rf"\b{_SUICIDE} (?:thoughts|urges|feelings|ideation)\b(?! (?:are|have|were) (?:gone|over|fading|passed"
+            r"|less|rarer|quieter)\b)",
+        ],
+    ),
+    (
+        ("suicidal ideation", URGENT, "ideation", "ns"),
+        [
+            # a recent attempt or a near one; history is downgraded by PAST like any other hit
+            r"\b(?:tried|try|trying|attempted|attempting) to (?:kill myself|take my (?:own )?life|end my (?:own )?life"
+            r"|die)\b",
+            r"\b(?:nearly|almost|so close to|came close to) (?:went |going |go |gone )?through with it\b|\b(?:nearly"
+            r"|almost|so close to|came close to) (?:killed|killing|kill) myself\b|\b(?:nearly|almost|so close to"
+            r"|came close to) (?:ended|ending|end) (?:it all|my life|everything)\b",
+        ],
+    ),
+    (
+        ("suicidal ideation", URGENT, "ideation", "nsr"),
+        [
+            r"\b(?:tried|attempted) to end it\b(?! (?:with|between)\b)",
+        ],
+    ),
+    (
+        ("passive suicidal ideation", CONCERN, "ideation", "ns"),
+        [
+            r"\b(?:want|wish) (?:my life|my existence|this life) (?:to|would|could) (?:just )?(?:be over|end|stop)\b"
+            r"|\bfor my life to (?:be over|end)\b",
+            rf"\b(?:{_SUICIDE}|dying|being dead|killing myself|ending it|not existing) (?:is|are) (?:all|the only"
+            r" thing) i (?:can )?(?:think about|want)\b",
+            # relief or indifference at the thought of one's own death, either way round
+            r"\bif (?:i|today|tonight|tomorrow) (?:died|was gone|were gone|got hit|was hit|got killed|was killed"
+            r"|never woke up|didnt wake up|was my last (?:day|night)|were my last (?:day|night))\b(?: \w+){0,8} (?:id"
+            r"|i would|i wouldnt|i would not)(?: honestly| really| genuinely| actually)? (?:be )?(?:relieved|glad"
+            r"|grateful|mind|welcome it)\b",
+            r"\b(?:id|i would|i wouldnt|i would not)(?: honestly| really| genuinely| actually)? (?:be )?(?:fine|okay"
+            r"|ok|relieved|glad|at peace|mind|grateful) if (?:today|tonight|this) (?:was|were|is) (?:my|the) last"
+            r" (?:day|night)" + _CLAUSE_END,
+            r"\b(?:id|i would|i wouldnt|i would not)(?: honestly| really| genuinely| actually)? (?:be )?(?:relieved"
+            r"|glad|mind|grateful) if i (?:died|got hit|was hit|got killed|was killed|never woke up|didnt wake up"
+            r"|dont wake up)\b",
+            # "why am I still alive", "I don't know why I keep surviving"
+            r"\bwhy (?:am i|im|do i keep|i am) (?:still )?(?:alive|breathing|surviving|here (?:on this earth"
+            r"|in this world))\b",
+            r"\b(?:dont know|no idea|not sure|wonder) why i (?:keep (?:surviving|waking up|breathing|existing|living"
+            r"|being alive)|(?:am|im) still (?:alive|breathing))\b(?! (?:at|early|in|on|up|so|every|with|through)\b)",
+            r"\bwhy i (?:even )?(?:keep|bother) (?:going|going on|carrying on)" + _SENTENCE_END,
+            # death as rest or relief: "death honestly sounds like rest", "I'd welcome death"
+            r"\b(?:death|being dead|not existing|not being (?:here|alive)|not waking up|dying)(?: honestly| really"
+            r"| just| actually| kind of| almost)? (?:sounds|seems|feels|looks|is starting to (?:sound|feel|look)"
+            r"|has started to (?:sound|feel|look)|would be|is)(?: so| really| honestly| kind of| almost| quite)?"
+            r" (?:like )?(?:a |an |the )?(?:rest|relief|peace|peaceful|restful|appealing|tempting|inviting|welcome"
+            r"|freedom|release|escape|mercy|comforting|only way out|only (?:option|answer|escape|solution))\b",
+            r"\b(?:welcome|welcomed|welcoming|long(?:ing)? for|crav(?:e|ing)|yearn(?:ing)? for) (?:death|dying"
+            r"|being dead|the end|my (?:own )?death|not existing)\b(?! (?:of|to|scene|metal|match|credits)\b)",
+            r"\b(?:thought|idea|prospect|fantasy) of (?:not existing|not being (?:here|alive|around)|dying(?! (?:my"
+            r"|her|his|your|the|it|them)\b)|being dead|death|not waking up|never waking up|ending it|disappearing"
+            r" forever|my own death)\b(?: \w+){0,6} (?:comfort\w*|calm\w*|sooth\w*|relief|reliev\w*|peace\w*"
+            r"|appeal\w*|tempt\w*|only thing (?:that )?(?:helps|keeps|gets|calms))",
+            r"\b(?:think\w*|thought|dream\w*|fantasi[sz]\w*) (?:about|of) (?:not|never) (?:coming back|going home"
+            r"|being (?:here|around|alive)|waking up|existing|having to wake up)(?= *(?:$|[,.!?;]|any ?more|again"
+            r"|at all|ever))",
+            r"\b(?:dont|do not|stopped|no longer|doesnt|barely) (?:even )?(?:care|caring|mind|matter\w*)\b(?: \w+)"
+            r"{0,2} (?:whether|if) i (?:live|die|wake up|survive|make it|am alive|lived|died)\b(?! (?:trying|doing|in"
+            r"|on|at|to|for|up)\b)",
+            r"\b(?:dont|do not|dont really) (?:want|wanna) to (?:stick|hang|stay) around(?= *(?:$|[,.!?;]|any ?more"
+            r"|much longer|any longer|to (?:see|watch|find out)|for (?:it|that|this|any of it|much longer)))",
+            r"\bincluding (?:on )?(?:staying alive|being alive|keeping myself alive|living|life|wanting to live)"
+            + _CLAUSE_END,
+            r"\b(?:dont|cant|do not|cannot|can not) (?:see|picture|imagine) (?:myself|me) (?:making it|lasting"
+            r"|surviving|getting|being around) (?:to|till|until|through|past|into|another) (?:the |next |this )?(?:next year"
+            r"|christmas|new year|my (?:next )?birthday|summer|spring|autumn|winter|the end of (?:the|this) (?:year"
+            r"|month)|(?:another|next) (?:year|month|week)|\d+|thirty|forty|fifty)\b",
+            r"\bhow (?:easy|simple|quick|nice|peaceful|tempting) it would be to (?:just )?(?:not wake up|never wake up"
+            r"|die|not exist|stop existing|disappear forever|end it|not be here|(?:stop|let go)" + _CLAUSE_END + r")",
+            r"\b(?:think\w*|thought) (?:of|about) (?:a |my |the |possible |different )?ways? out\b(?= *(?:$|[,.!?;]"
+            r"|and not|but not|again))",
+            # second-person self-talk: "you should just die", "nobody would care if you were gone"
+            r"\byou (?:should|ought to|need to|might as well|may as well) (?:just )?(?:die|kill yourself|end it"
+            r"|disappear (?:forever|for good)|not exist|stop existing)\b(?! (?:to|in|on|at|of|trying|laughing|first"
+            r"|with|your|my|it|the|her|his|them)\b)",
+            r"\byou (?:dont|do not) deserve to (?:be alive|live|exist|be here)\b|\bwhy are you (?:even )?still"
+            r" (?:alive|breathing)\b",
+            r"\b(?:doing|do|does) (?:everyone|everybody|them|the world|us all) a favou?r (?:if|by) you (?:just )?(?:di"
+            r"(?:s|ss)app?eared|died|were gone|was gone|went away for good|didnt exist|left for good|killed"
+            r" yourself)\b|\b(?:nobody|no one|noone) would (?:even )?(?:care|notice|miss you) if you (?:were|was"
+            r"|went) (?:gone|dead|missing|not here)\b",
+        ],
+    ),
+    (
+        ("passive suicidal ideation", CONCERN, "ideation", "nsg"),
+        [
+            # a future the writer expects not to be in: "I keep thinking I won't be around for it"
+            r"\b(?:keep thinking|feel like|i know|im sure|im pretty sure|something tells me|have a feeling)(?: that)?"
+            r" i (?:wont|will not|am not going to|im not going to) be (?:around|here|alive) (?:for|to see)\b(?! (?:dinner"
+            r"|lunch|breakfast|tea|work|a (?:bit|while|few)|the (?:meeting|party|match|game|call|delivery|weekend"
+            r"|start|first))\b)",
+            r"\b(?:decided|know|im sure|doubt)\b(?: that)? (?:i (?:wont|will not) |(?:im|i am|ill|i will|i) (?:not|never)"
+            r" (?:going to )?)be"
+            r" (?:here|around|alive) (?:for|by|to see) (?:christmas|my birthday|new year|the new year|summer|spring"
+            r"|next year|the wedding|\w+s (?:wedding|birthday|graduation))" + _SENTENCE_END,
+            r"\b(?:think\w* (?:of|about)|want(?:ed)? to|wanna|ready to|might|going to|gonna) check(?:ing)? out"
+            r" early(?= *(?:$|[.!?;]|,? (?:for good|permanently|forever)))",
+            r"\blike (?:it was|it is|its|it were|this was|this is) the last time\b.{0,30}\b(?:because|cos|cause|since"
+            r"|as) (?:it|this) (?:is|was|will be|probably is|really is|might be|could be|may be)" + _CLAUSE_END,
+        ],
+    ),
+    (
+        ("hopelessness", CONCERN, "ideation", "n"),
+        [
+            r"\b(?:cant|cannot|can not|dont want to|couldnt) (?:do|face|live|survive|take|endure|go through|bear"
+            r"|stand) (?:another|\w+ more) (?:\w+ )?(?:years|decades|lifetimes?) of (?:this|it|life|feeling (?:like )?"
+            r"this|living like this)" + _SENTENCE_END,
+        ],
+    ),
+    (
+        ("feeling like a burden", CONCERN, "ideation", "n"),
+        [
+            # "Mum would have one less thing to worry about if I wasn't around"
+            r"\b(?:one less|fewer|less)\b(?: \w+){1,4} if i (?:just )?(?:wasnt|werent|was not|were not|was gone"
+            r"|were gone|didnt exist) ?(?:here|around|alive|in (?:the|their|his|her) (?:picture|lives|life|way))?"
+            + _CLAUSE_END,
+        ],
+    ),
+    (
+        ("goodbye or preparation", CONCERN, "prep", "ns"),
+        [
+            r"\bmy (?:own )?funeral (?:playlist|songs?|music|readings?|outfit|plans?|arrangements)\b",
+            r"\bgot as far as (?:writing|starting|finishing) (?:the|a|my) (?:note|letter|goodbye)",
+            r"\b(?:have|got|made|making) a plan\b(?! (?:for|with|to (?:get|see|start|go|study|save|tackle|deal|cope"
+            r"|manage|stay safe|keep safe)))\b.{0,50}\b(?:calm|peaceful|at peace|relieved|relief|lighter)\b",
+            r"\b(?:saved up|stashed|stockpiled|hidden away|put aside|squirrelled away)\b.{0,60}\b(?:whether|if)"
+            r" (?:its|it is|theyre|they are|thats|that is|i have|ive got|its going to be) enough\b(?! (?:for|to"
+            r" (?:buy|cover|pay|get|afford)|money)\b)",
+        ],
+    ),
+    (
+        ("goodbye or preparation", CONCERN, "prep", "nsg"),
+        [
+            r"\b(?:tied|tie|tidied|tidying) up (?:all )?(?:my |the )?loose ends(?= *(?:$|[,.!?;]|now))",
+            r"\bso (?:theres|there is|therell be|there will be) (?:nothing|less) (?:left )?(?:for (?:anyone|them"
+            r"|anybody|my \w+) )?to (?:deal with|sort(?: out)?|clear(?: up)?|clean up|go through|sort through)"
+            r" (?:after|afterwards|when im gone|once im gone|later)" + _CLAUSE_END,
+        ],
+    ),
+    (
+        ("self-harm", URGENT, "selfharm", "ns"),
+        [
+            # "sh" is the usual shorthand for self-harm
+            r"\bsh\b(?= again| urges?| relapse| tonight)|\brelaps\w* (?:on|with|into|back into) (?:sh|self[ -]?harm)\b",
+        ],
+    ),
+    (
+        ("self-harm", CONCERN, "selfharm", "ns"),
+        [
+            r"\b(?:want|wanted|wanna|need|needed|crave|craving|itching) (?:to )?(?:see|feel) (?:my own |some )?blood\b"
+            r"(?= *(?:$|[,.!?;]|again|tonight|so\b|right now|on my))",
+            r"\b(?:hid\w*|lock\w* (?:up|away)|gave away|got rid of|hand\w* over) (?:the |my |all (?:the|my) )?(?:sharp"
+            r" (?:things|stuff|objects)|sharps|blades|razors?|knives|scissors)\b(?: \w+){0,3} from myself\b(?=.{0,40}"
+            r"\b(?:(?:isnt|is not|not|stopped|no longer) (?:working|helping|enough)|(?:found|got|took) (?:them|it)"
+            r" (?:back|out|again)))",
+        ],
+    ),
+    (
+        ("plan or means", URGENT, "plan", "ns"),
+        [
+            # a means, then the thought of how easy it would be (the sentence ends there)
+            r"\b(?:traffic|lorr(?:y|ies)|trains?|tracks|balcony|window|motorway|road|water|river|sea|bridge|roof"
+            r"|ledge|edge|cliffs?|platform|car park)\b.{0,60}\bhow (?:easy|quick|simple|fast|painless) it would be"
+            + _HOW_EASY_END,
+        ],
+    ),
+    (
+        ("passive suicidal ideation", CONCERN, "ideation", "ns"),
+        [
+            # anger at still being alive: "furious that my heart is still beating"
+            r"\b(?:furious|angry|annoyed|gutted|disappointed|upset|bitter|resent\w*|hate|hating) (?:that |when )?(?:my"
+            r" heart (?:is )?still beat\w*|im still (?:alive|here|breathing)|i (?:survived|woke up again)|i keep"
+            r" waking up)\b",
+            # hoping an illness, an operation or an accident ends it
+            r"\b(?:hop\w*|wish\w*|pray\w*)\b(?: \w+){0,4} (?:illness|disease|cancer|something|virus|infection)(?: \w+)"
+            r"{0,2} (?:that |which )?(?:takes|will take|would take|kills|will kill|would kill) me\b",
+            r"\b(?:hop\w*|wish\w*|pray\w*) (?:that )?(?:the|my) (?:surgery|operation|an(?:a)?esthetic|treatment"
+            r"|flight|plane) (?:goes|would go|will go|went) wrong\b",
+            # afraid of having to go on, not of dying
+            r"\b(?:scared|afraid|terrified|frightened) of (?:having to )?(?:keep living|keep going|go on living|stay"
+            r" alive|staying alive|being alive|living)" + _CLAUSE_END,
+            r"\b(?:dont|do not) want to be (?:saved|rescued|resuscitated|revived)(?= *(?:$|[.!?;]|this time|again"
+            r"|any ?more))",
+            r"\b(?:relief|peace|quiet|calm) of (?:it all|everything|all of it|all of this|this|life) (?:being over"
+            r"|ending|stopping)" + _SENTENCE_END,
+            r"\b(?:nobody|no one|noone|who) would (?:even )?(?:come|go|turn up|show up|bother coming) to my funeral\b",
+        ],
+    ),
+    (
+        # no "n": in "I don't think I'll survive this year and I'm not sure I want to" the negation is the point
+        ("passive suicidal ideation", CONCERN, "ideation", "s"),
+        [
+            r"\b(?:survive|make it|live|be alive|get through)\b.{0,40}\b(?:not sure|dont know if|dont think) i (?:even"
+            r" |really )?(?:want|wanna) to" + _CLAUSE_END,
+        ],
+    ),
+    (
+        ("hopelessness", CONCERN, "ideation", "n"),
+        [
+            r"\b(?:not going to|wont|will not|refuse to|done trying to|not gonna) fight (?:this|it)"
+            r" (?:any ?more|any longer)\b",
+        ],
+    ),
+    (
+        ("self-harm", URGENT, "selfharm", "na"),
+        [
+            r"\b(?:cut|burned|burnt|scratched) (?:too deep|deeper|worse|harder)\b(?= than (?:usual|ever|before|last"
+            r" time)| last night| tonight| again| this time)",
+            r"\b(?:press\w*|pinch\w*|hit\w*|bit(?:e|ing)?|scratch\w*|burn\w*|cut\w*|punch\w*|slap\w*|pull\w* (?:out"
+            r" )?my hair)\b.{0,40}\bto feel (?:something|anything|real|alive|the pain)\b",
+        ],
+    ),
+    (
+        ("plan or means", URGENT, "plan", "ns"),
+        [
+            r"\b(?:tempted to|want(?:ed)? to|wanting to|thought about|thinking about|think about|imagin\w*) (?:just )?"
+            r"(?:crash\w*|swerv\w*|steer\w*|driv\w*) (?:the |my )?(?:car )?(?:into|off|in front of|on the motorway"
+            r"|on purpose)\b(?! (?:the )?(?:car park|drive|garage|parking)\b)",
+        ],
+    ),
 ]
 
 # Two statements that count only together, within PAIR_WINDOW characters: "Gave my guitar to Jake. I won't be
-# needing it." and "Saturday is the day. Everything's ready."
+# needing it." and "Saturday is the day. Everything's ready." An ordinary farewell or life-admin context
+# (GOODBYE_CONTEXT) cancels a pair unless it carries a fourth element, False: after an attempt the hospital *is*
+# the context.
 PAIR_WINDOW = 300
 PAIRS = [
     (
@@ -1179,7 +1422,8 @@ PAIRS = [
             r"| much longer| where im going| after)?(?! *(?:since|because|as|now|cos|cause|in|at|for|when|until|till"
             r"|on|this|next|while|during)\b)|\b(?:told|asked) (?:him|her|them) to keep (?:it|them) (?:forever"
             r"|for good)\b|\b(?:said|told \w+) (?:that )?(?:he|she|they) (?:can|could|should) keep (?:it"
-            r"|them) (?:forever|for good)\b"
+            r"|them) (?:forever|for good)\b|\b(?:(?:he|she|they|you) (?:can|will|could|gets? to) |hell |shell |theyll"
+            r" |youll )?(?:have|keep|get) (?:them|it) (?:after|afterwards|when im gone|once im gone)" + _SENTENCE_END
         ),
     ),
     (
@@ -1240,6 +1484,57 @@ PAIRS = [
         re.compile(r"\b(?:check(?:ing)? out|tap(?:ping)? out|bow(?:ing)? out|going to sleep)" + _SENTENCE_END),
         re.compile(r"(?:^|(?<=[.!?;\n…]))\s*(?:permanently|for good|forever)\s*(?=$|[.!?;\n…])"),
     ),
+    # "Texted my brother that I love him and to look after Mum. He doesn't know why."
+    (
+        ("goodbye or preparation", CONCERN, "prep"),
+        re.compile(
+            r"\b(?:told|texted|messaged|rang|called|wrote to|hugged)\b.{0,60}\b(?:i love (?:him|her|them|you)"
+            r"|look after|take care of)\b"
+        ),
+        re.compile(
+            r"\b(?:he|she|they|nobody|no one|noone) (?:doesnt|didnt|dont|does not|did not|do not|wont) (?:know"
+            r"|understand|realise|realize) why" + _SENTENCE_END
+        ),
+    ),
+    # After an attempt: "Woke up in A&E. I wish it had worked."
+    (
+        ("suicidal ideation", URGENT, "ideation"),
+        re.compile(
+            r"\b(?:woke up in (?:hospital|a&e|icu|the ambulance)|in (?:a&e|hospital|icu) after|after what i (?:did"
+            r"|took)|my attempt|tried to (?:end|kill|die)|overdos\w*|survived)\b"
+        ),
+        re.compile(
+            r"\b(?:wish(?:ed)?|wishing) (?:it|that) (?:had )?(?:worked|succeeded)\b|\b(?:angry|annoyed|disappointed"
+            r"|gutted|upset|furious) (?:that )?(?:it|i) (?:didnt work|failed|survived|woke up|lived|didnt die)\b"
+            r"|\b(?:angry|annoyed|disappointed|gutted|upset|furious) (?:that )?it didnt" + _CLAUSE_END
+        ),
+        False,
+    ),
+    # Hiding the truth from whoever screens for risk: "The nurse asked if I'd do it again. I lied and said no."
+    (
+        ("suicidal ideation", CONCERN, "ideation"),
+        re.compile(
+            r"\b(?:nurse|doctor|gp|therapist|psychiatrist|counsell?or|crisis team|mental health team|psych)\b.{0,40}"
+            r"\basked (?:me )?(?:if|whether)\b.{0,40}\b(?:again|safe|hurt|harm|suicid\w*|thoughts|plans?|kill|end)"
+        ),
+        re.compile(
+            r"\blied\b(?: \w+){0,4} (?:said|saying|told (?:her|him|them)) (?:no|i was (?:fine|okay|ok|safe|alright)"
+            r"|i wouldnt|i wasnt|i didnt)\b"
+        ),
+        False,
+    ),
+    # "I don't know why I keep going. I don't want to."
+    (
+        ("passive suicidal ideation", CONCERN, "ideation"),
+        re.compile(
+            r"\b(?:keep(?:ing)? going|keep(?:ing)? living|go(?:ing)? on living|carry(?:ing)? on|being alive|be alive"
+            r"|stay(?:ing)? alive|still (?:here|alive))\b(?! (?:to|back|out|in|on|with|for|at|through|into|up)\b)"
+        ),
+        re.compile(
+            r"(?:^|(?<=[.!?;\n…]))\s*(?:and )?(?:honestly |really |i )?(?:i )?(?:dont|do not) (?:really |even )?(?:want"
+            r"|wanna)(?: to)?(?: any ?more)?\s*(?=$|[.!?;\n…])"
+        ),
+    ),
 ]
 
 # Weak signals: they only count alongside ideation (or each other) in the same entry.
@@ -1273,12 +1568,20 @@ IF_HOPELESS = re.compile(
 )
 
 # Suppressors: reasons a match is not the writer's own, current crisis.
+# An urge the entry says was ridden out ("had an urge to self harm but called Sophie instead, it passed") is coping,
+# not a current crisis: URGE marks the hit, COPED the rest of the entry.
+URGE = re.compile(r"\burges?\b")
+COPED = re.compile(
+    r"\b(?:(?:the )?urges? (?:passed|went away|faded|eased|subsided|died down)|instead(?! of)|didnt act on (?:it|them)"
+    r"|resisted (?:it|them)|rode (?:it|them) out|used my (?:skills|coping|safety plan)|(?:it|the feeling) passed)\b"
+)
 NEGATION = re.compile(
     r"\b(?:not|never|no longer|dont|doesnt|didnt|wont|wouldnt|cant|cannot|couldnt|isnt|arent|wasnt|havent|hasnt|nor"
     r"|no)\b((?:\s+\w+){0,3})\s*$|\b(?:dont|do not|didnt|never|no longer) (?:really |actually )?(?:think|believe"
     r"|reckon|feel like)((?:\s+\w+){0,4})\s*$|\b(?:dont|do not|didnt|havent|have not) (?:have"
     r"|got) any (?:\w+ )?(?:plans?"
     r"|intentions?|intent|desire|wish|urges?) (?:at all )?(?:to|of)\s*$"
+    r"|\b(?:not once|never once|at no point|not a single time)\b(?:\s+\w+){0,6}\s*$"  # "Not once this month have I"
 )
 # "I can't stop thinking about killing myself" and "I don't know why I want to die" are not negations.
 REVERSAL = {"stop", "help", "wait", "know", "tell", "say", "understand", "explain", "believe", "admit", "hide"}
@@ -1307,7 +1610,7 @@ PURE_JOKE = re.compile(r"\b(?:jk|just kidding|only joking)\b")
 TRIVIAL = re.compile(
     r"\b(?:meetings?|spreadsheets?|excel|emails?|inbox|zoom|printer|commute|traffic|queue|mondays?|homework|essay"
     r"|group project|presentation|deadlines?|paperwork|karaoke|small talk|ikea|assignment|client|manager|office"
-    r"|shift|work)\b"
+    r"|shift|work|song|songs|jingle|advert|ad|ringtone|playlist)\b"
 )
 HYPERBOLE = re.compile(r"\b(?:if (?:i|we) (?:have to|hear|get|see)|one more|another|mak(?:es?|ing) me want to)\b")
 MEDIA = re.compile(
@@ -1338,15 +1641,15 @@ BENIGN_MEANS = re.compile(  # "it's not for the garden" is no everyday use
     r"|holiday|trip|travel\w*|make sure i (?:had|have) enough|running (?:low|out)|order more|need more|top up|colds?"
     r"|cough\w*|headaches?|migraines?|period pain|toothache|back pain|hay ?fever|first aid|symptoms|safe|pregnan\w*"
     r"|essay|dissertation|assignment|course|class|lecture|exam|revision|novel|article|podcast|history|teaching"
-    r"|nursing|pharmacology|recipe|baking|cabinet|licen[cs]ed|sunset|views?|fireworks|ducks|picnic|fishing|swim\w*"
-    r"|paddl\w*|walk(?:ing)? the dog|with (?:my )?(?:partner|friends|kids|son|daughter|family|mum|dad))\b"
+    r"|nursing|pharmacology|recipe|baking|cabinet|licen[cs]ed|sunset|views?|viewpoint|lunch|fireworks|ducks|picnic"
+    r"|fishing|swim\w*|paddl\w*|walk(?:ing)? the dog|with (?:my )?(?:partner|friends|kids|son|daughter|family|mum|dad))\b"
 )
 PAST = re.compile(
     r"\b(?:used to|years? ago|months ago|when i was|back (?:then|in)|as a (?:kid|child|teen|teenager)|last year"
     r"|last (?:spring|summer|autumn|fall|winter)|in (?:high school|middle school|secondary school|college|uni"
     r"|my (?:teens|twenties))|in (?:19|20)\d\d|\w+ (?:years?|months?) clean|clean for|in the past|the time i|i once"
-    r"|(?:years?|months?|weeks?|days?) (?:today |now )?since (?:i last|the last time)"
-    r"|at my (?:lowest|worst))\b"
+    r"|(?:years?|months?|weeks?|days?) (?:today |now )?since (?:i last|the last time)|(?:years?|months?) (?:today "
+    r"|now )?since (?:i|my)|at my (?:lowest|worst))\b"
 )
 RECOVERED = re.compile(
     r"\b(?:clean|recovered|recovery|no longer|grateful|glad|proud|doing (?:so |much )?better|still here|survived"
@@ -1355,7 +1658,7 @@ RECOVERED = re.compile(
     r"|(?:years?|months?) well|handed (?:them|it) (?:all )?(?:back|in)|gave (?:them|it) (?:all )?back|(?:therapy"
     r"|counsell?ing|treatment|medication|support) (?:has |have |really )?(?:helped|showed|taught|saved|changed"
     r"|worked)|(?:feeling|it) (?:passed|lifted)|burned them|threw (?:them|it) away|got rid of (?:them|it)"
-    r"|volunteer\w*|rebuil\w*|since then|got (?:help|better)|(?:theyre|they are|its|it is) (?:gone|over) now|(?:not"
+    r"|volunteer\w*|rebuil\w*|since then|but not (?:any ?more|now)|got (?:help|better)|(?:theyre|they are|its|it is) (?:gone|over) now|(?:not"
     r"|wasnt|isnt) true|the depression (?:talking|lying)|(?:was|is) (?:my|the) (?:illness|depression) (?:talking|lying)"
     r"|(?:years?|months?|weeks?) (?:today |now )?since (?:i last|the last time)|cho(?:se|ose|sen) to stay|celebrat\w*"
     r"|(?:know|realise|realize"
@@ -1509,7 +1812,7 @@ I would never hurt myself. | I'm not suicidal. | I don't want to die, I want thi
 I no longer feel like a burden. | I used to self-harm but I have been clean for years.
 I watched a documentary about suicide prevention. | My friend's cat died. | My grandmother passed away.
 The character in the book wants to die. | If I have to sit through one more meeting I'll scream.
-I cut my finger while chopping onions. | I burned my hand on the oven. | I jumped into the sea with my friends.
+I cut my finger while chopping onions. | I cut my own hair and the fringe is a disaster. | I burned my hand on the oven. | I jumped into the sea with my friends.
 I said goodbye to my mum at the airport. | I gave away my old clothes to charity.
 I need to pick up my prescription pills. | I'm exhausted and just want to sleep all weekend.
 I can't do this job anymore, I'm quitting. | I'm feeling sad but I'll be okay.

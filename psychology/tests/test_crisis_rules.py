@@ -705,3 +705,113 @@ def test_negated_plans_and_recovery_anniversaries_are_not_flagged():
 def test_prototypes_are_plain_sentences():
     for sentence in PROTOTYPES + HARD_NEGATIVES:
         assert "(?" not in sentence and "\\" not in sentence, sentence  # a regex pasted into the model's text
+
+
+# --- construction families added with crisis_dev3.jsonl ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i keep thinking about unaliving myself", "urgent"),  # algospeak
+        ("sewerslide thoughts all day again", "urgent"),
+        ("been having thoughts of self-deletion", "urgent"),
+        ("ctb is all I can think about lately", "urgent"),
+        ("feelin so suicidal tonite", "urgent"),
+        ("I tried to take my own life on Saturday.", "urgent"),  # a recent attempt
+        ("Last month I attempted suicide and nobody knows.", "urgent"),
+        ("I came so close to going through with it yesterday.", "urgent"),
+        ("I wish my life would just be over.", "concern"),
+        ("Dying honestly sounds like a relief at this point.", "concern"),
+        ("I would welcome death, honestly.", "concern"),
+        ("The thought of not waking up is the only thing that comforts me.", "concern"),
+        ("If I got hit by a car on the way home I'd be relieved.", "concern"),
+        ("Why am I still breathing.", "concern"),
+        ("I don't know why I keep surviving.", "concern"),
+        ("I stopped caring whether I live or die a while ago.", "concern"),
+        ("I don't want to stick around to see how this ends.", "concern"),
+        ("I can't picture myself making it to next Christmas.", "concern"),
+        ("Lay awake thinking how easy it would be to never wake up.", "concern"),
+        ("I dream about never coming back.", "concern"),
+        ("You should just kill yourself, you waste of space.", "concern"),  # second-person self-talk
+        ("Nobody would even notice if you were gone.", "concern"),
+        ("Furious that I woke up again this morning.", "concern"),
+        ("Part of me hopes the operation goes wrong.", "concern"),
+        ("I'm more scared of having to keep living.", "concern"),
+        ("I don't want to be saved this time.", "concern"),
+        ("Who would even come to my funeral.", "concern"),
+        ("Everyone would have one less problem if I wasn't around.", "concern"),
+        ("I've decided I won't be here for my birthday.", "concern"),
+        ("I keep thinking I won't be around to see her graduate.", "concern"),
+        ("Picked the songs for my funeral playlist.", "concern"),
+        ("I've tidied up all my loose ends now.", "concern"),
+        ("Cleared out my room so there's nothing left to sort out afterwards.", "concern"),
+        ("This will probably be my final entry.", "concern"),
+        ("sh again tonight, day 0", "urgent"),
+        ("I cut deeper than usual last night.", "urgent"),
+        ("I keep pinching my arms until they bruise just to feel something.", "urgent"),
+        ("I need to see blood so badly.", "concern"),
+        ("I need to see blood tonight.", "urgent"),  # with a timeline
+        ("I keep looking at the traffic and thinking how quick it would be.", "urgent"),
+        ("I keep thinking about swerving into the lorries on the motorway.", "urgent"),
+    ],
+)
+def test_dev3_construction_families_are_flagged(text, expected):
+    assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i wanna unalive this spider in the bath lol",
+        "The self-deleting messages on this app are creepy.",
+        "She attempted the crossword and gave up after ten minutes.",
+        "I tried to end it with Sam but we ended up talking all night.",
+        "We almost went through with the house move but the survey was bad.",
+        "Death by chocolate sounds amazing right now.",
+        "The idea of dying my hair pink is very tempting.",
+        "Looking forward to the end of term!",
+        "I'd be glad if tonight was my last night shift for a while.",
+        "Why am I still at the office at 9pm.",
+        "I don't know why I keep waking up at 3am.",
+        "I don't care whether I win or lose, it's a fun run.",
+        "I don't want to stick around after the meeting.",
+        "I can't see myself making it to the gym before work.",
+        "Looked at the bridge and thought how easy it would be to cycle to work.",
+        "You should just die your hair red, it would suit you.",
+        "In the game you should just die to respawn faster.",
+        "I'm scared of living alone after the divorce.",
+        "My nan's death was peaceful, surrounded by family.",
+        "I won't be around for dinner tomorrow, working late.",
+        "I've decided I'm not going to be here for Christmas, we're off to Mum's.",
+        "Checking out early from the hotel to catch our flight.",
+        "Tied up all the loose ends at work before my holiday.",
+        "I want to see Blood Brothers at the theatre.",
+        "Had a blood test and nearly fainted.",
+        "I can't do another three years of this degree.",
+        "I'm not going to fight with Mum about it anymore.",
+        "If I hear that jingle one more time I'll kill myself.",
+        "I just want to sleep forever this weekend, work has been brutal.",
+        "Feeling like a burden because I keep asking for lifts, so I'm buying a bike.",
+        "Not once this month have I thought about not being here.",
+        "Had an urge to self-harm but I called my friend instead and it passed.",
+    ],
+)
+def test_look_alikes_of_the_dev3_families_are_not_flagged(text):
+    assert level(text) == "none"
+
+
+def test_dev3_pairs_count_only_together():
+    assert level("Gave my records to Jamie. He can have them after.") == "concern"
+    assert level("Gave my records to Jamie. He can have them after the party.") == "none"
+    assert level("Woke up in hospital this morning. I wish it had worked.") == "urgent"
+    assert level("Tried the new printer driver this morning. I wish it had worked.") == "none"
+    assert level("The crisis team asked if I was safe. I lied and said I was fine.") == "concern"
+    assert level("The nurse asked if I'd had any alcohol. I lied and said no, oops.") == "none"
+    assert level("I don't know how I keep going. I don't want to.") == "concern"
+    assert level("I have to keep going to the gym. I don't want to.") == "none"
+
+
+def test_a_reporting_verb_that_opens_the_sentence_is_the_writer():
+    assert level('Wrote "I want to die" on my wrist in biro.') == "urgent"
+    assert level('Tom texted "I\'m going to jump off a bridge if Arsenal lose again".') == "none"

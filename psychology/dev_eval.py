@@ -1,0 +1,103 @@
+"""Score the crisis detector on the development sets (never the held-out ones in psychology/tests/).
+
+    DJANGO_SETTINGS_MODULE=journaling.settings python -m psychology.dev_eval [--misses] [--no-embed] [--cache PATH]
+
+Prints recall on crisis statements and the false-positive rate on the "none" statements of each dev set,
+and with --misses the statements it gets wrong. The embedder is wrapped in a per-sentence cache (optionally
+kept on disk with --cache) so that re-scoring after a rule change does not re-run the model: tuning happens
+on shared CPUs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+DEV_SETS = ["crisis_dev.jsonl", "crisis_dev2.jsonl", "crisis_dev3.jsonl"]
+
+
+class CachedEmbed:
+    """embed(texts) -> vectors, computing each distinct sentence once (the model is deterministic)."""
+
+    def __init__(self, embed, path: str | None = None):
+        self.embed, self.path, self.calls = embed, path, 0
+        self.vectors: dict[str, np.ndarray] = {}
+        if path and os.path.exists(path):
+            with open(path, "rb") as f:
+                self.vectors = pickle.load(f)
+
+    def __call__(self, texts):
+        todo = [t for t in dict.fromkeys(texts) if t not in self.vectors]
+        if todo:
+            self.calls += 1
+            self.vectors.update(zip(todo, self.embed(todo)))
+        return np.stack([self.vectors[t] for t in texts])
+
+    def save(self):
+        if self.path:
+            with open(self.path, "wb") as f:
+                pickle.dump(self.vectors, f)
+
+
+def load(name: str) -> list[dict]:
+    with open(HERE / name, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def score(rows: list[dict], embed) -> dict:
+    from psychology.crisis import detect_crisis
+
+    pos = [r for r in rows if r["label"] != "none"]
+    neg = [r for r in rows if r["label"] == "none"]
+    misses = [r for r in pos if not detect_crisis(r["text"], embed=embed).flagged]
+    false_alarms = [(r, detect_crisis(r["text"], embed=embed)) for r in neg]
+    false_alarms = [(r, res) for r, res in false_alarms if res.flagged]
+    return {
+        "recall": 1 - len(misses) / max(1, len(pos)),
+        "fpr": len(false_alarms) / max(1, len(neg)),
+        "n_pos": len(pos),
+        "n_neg": len(neg),
+        "misses": misses,
+        "false_alarms": false_alarms,
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--misses", action="store_true", help="list missed crises and false alarms")
+    ap.add_argument("--no-embed", action="store_true", help="rules only")
+    ap.add_argument("--cache", help="pickle file for sentence vectors between runs")
+    ap.add_argument("--sets", nargs="*", default=DEV_SETS)
+    args = ap.parse_args()
+
+    import django
+
+    django.setup()
+    embed = None
+    if not args.no_embed:
+        from ml_models.pipeline import get_embedder
+
+        embed = CachedEmbed(get_embedder().encode, args.cache)
+    for name in args.sets:
+        r = score(load(name), embed)
+        print(
+            f"{name}: recall {r['recall']:.1%} ({r['n_pos'] - len(r['misses'])}/{r['n_pos']})"
+            f"  FPR {r['fpr']:.1%} ({len(r['false_alarms'])}/{r['n_neg']})"
+        )
+        if args.misses:
+            for row in r["misses"]:
+                print(f"  MISS {row.get('id', '')} [{row.get('kind', '')}] {row['text'][:200]}")
+            for row, res in r["false_alarms"]:
+                print(f"  FP   {row.get('id', '')} [{row.get('kind', '')}] {row['text'][:160]} -> {res.reasons[:2]}")
+    if embed is not None:
+        embed.save()
+
+
+if __name__ == "__main__":
+    main()
