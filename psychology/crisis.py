@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from . import crisis_head
 from . import crisis_patterns as P
 from .crisis_patterns import CONCERN, NONE, URGENT
 
@@ -179,8 +180,31 @@ def _pair_hits(norm: str, spans: list[tuple[int, int]]) -> list[tuple]:
     return hits
 
 
-def detect_crisis(text: str, embed=None) -> CrisisResult:
-    """Classify one journal entry as none / concern / urgent, with quoted reasons."""
+def detect_crisis(text: str, embed=None, use_head: bool = True) -> CrisisResult:
+    """Classify one journal entry as none / concern / urgent, with quoted reasons.
+
+    With `embed`, sentences no rule matched are also compared with crisis prototypes and, unless `use_head` is
+    false, scored by the trained classifier head (crisis_head.py)."""
+    norm, index, spans, seen, recovered, level, reasons = _rule_pass(text)
+    if embed is not None and level != URGENT:
+        keep = _model_sentences(text, norm, index, spans, seen, recovered)
+        vectors = embed([s for s, _, _ in keep]) if keep else None
+        found = _embedding_reasons(keep, vectors, embed) if keep else []
+        if level == NONE or any(lvl == URGENT for lvl, _ in found):
+            for lvl, reason in found:
+                level = max(level, lvl, key=_RANK.get)
+                if len(reasons) < _MAX_REASONS:
+                    reasons.append(reason)
+        if level == NONE and keep and use_head:
+            # The head only adds concern: urgency needs a rule or a plan prototype to say so.
+            for sentence in crisis_head.flagged(keep, vectors, embed)[:_MAX_REASONS]:
+                level = CONCERN
+                reasons.append(f'classifier: "{sentence}"')
+    return CrisisResult(flagged=level != NONE, level=level, reasons=reasons)
+
+
+def _rule_pass(text: str) -> tuple:
+    """The regex rules: (norm, index, spans, seen, recovered, level, reasons); `seen` are spans any rule matched."""
     norm, index = _normalise(text or "")
     spans = _sentences(norm)
     hits, seen = [], set()  # hit: (category, level, kind, span, match); seen: spans any rule matched
@@ -232,19 +256,36 @@ def detect_crisis(text: str, embed=None) -> CrisisResult:
         reason = f'{cat}: "{_quote(text, index, span, match)}"'
         if reason not in reasons and len(reasons) < _MAX_REASONS:
             reasons.append(reason)
-    if embed is not None and level != URGENT:
-        # The model is for indirect wording. Sentences with explicit crisis words were the rules' call:
-        # their negation and figurative handling beats MiniLM, which barely registers "not".
-        rest = [
-            p for sp in spans if sp not in seen for p in _pieces(norm, sp) if not P.EXPLICIT.search(norm[p[0] : p[1]])
-        ]
-        found = _embedding_reasons(text, norm, index, rest, embed, recovered)
-        if level == NONE or any(lvl == URGENT for lvl, _ in found):
-            for lvl, reason in found:
-                level = max(level, lvl, key=_RANK.get)
-                if len(reasons) < _MAX_REASONS:
-                    reasons.append(reason)
-    return CrisisResult(flagged=level != NONE, level=level, reasons=reasons)
+    return norm, index, spans, seen, recovered, level, reasons
+
+
+def model_sentences(text: str) -> tuple[str, list[tuple[str, bool, float]]]:
+    """(rules' level, the sentences the embedding signals would score) for one entry: used to train the head."""
+    norm, index, spans, seen, recovered, level, _ = _rule_pass(text)
+    return level, _model_sentences(text, norm, index, spans, seen, recovered)
+
+
+def _model_sentences(text, norm, index, spans, seen, recovered) -> list[tuple[str, bool, float]]:
+    """(quoted sentence, negated, extra margin) for each sentence the embedding signals may judge.
+
+    The model is for indirect wording. Sentences with explicit crisis words were the rules' call: their negation
+    and figurative handling beats MiniLM, which barely registers "not". The model also misses what the rules'
+    suppressors see, so a sentence about someone else, a past one in an entry that says it is over, or one
+    describing a song or a book is skipped; short and everyday-context sentences need a closer match.
+    """
+    rest = [p for sp in spans if sp not in seen for p in _pieces(norm, sp) if not P.EXPLICIT.search(norm[p[0] : p[1]])]
+    keep = []
+    for sp in rest:
+        sent = norm[sp[0] : sp[1]]
+        if len(sent.split()) < 3 or _third_person(sent) or (recovered and P.PAST.search(sent)):
+            continue
+        if P.MEDIA.search(sent) and not set(P.SUBJECT.findall(sent)) & P.FIRST:
+            continue  # "The song is about wanting to sleep forever"
+        everyday = bool(P.BENIGN_MEANS.search(sent) or P.GOODBYE_CONTEXT.search(sent))
+        short = len(sent.split()) < EMBED_SHORT_WORDS
+        extra = (EMBED_SHORT_EXTRA if short else 0) + (EMBED_CONTEXT_EXTRA if everyday else 0)
+        keep.append((_quote(text, index, sp, sp), bool(P.POLARITY.search(sent)), extra))
+    return keep[:_MAX_EMBED_SENTENCES]
 
 
 _proto_cache: dict = {}
@@ -271,31 +312,15 @@ def _third_person(sent: str) -> bool:
     return bool(subjects) and subjects[0] not in P.FIRST and not (set(subjects) & (P.FIRST - {"me", "myself"}))
 
 
-def _embedding_reasons(text: str, norm: str, index: list[int], spans: list, embed, recovered) -> list[tuple[str, str]]:
+def _embedding_reasons(keep: list, vectors, embed) -> list[tuple[str, str]]:
     """(level, reason) for sentences close to a crisis prototype and clearly closer to it than to any negative.
 
-    The model misses what the rules' suppressors see, so a sentence about someone else, a past one in an
-    entry that says it is over, or one describing a song or a book is skipped; a sentence is only compared with
-    prototypes of its own polarity ("I'm not stockpiling anything" is not close to "I've been stockpiling
-    tablets"); and short, negated or everyday-context sentences need a closer match (the EMBED_*_EXTRA margins).
+    A sentence is only compared with prototypes of its own polarity ("I'm not stockpiling anything" is not close
+    to "I've been stockpiling tablets"), and negated ones need a closer match (EMBED_NEGATED_EXTRA).
     """
-    keep = []
-    for sp in spans:
-        sent = norm[sp[0] : sp[1]]
-        if len(sent.split()) < 3 or _third_person(sent) or (recovered and P.PAST.search(sent)):
-            continue
-        if P.MEDIA.search(sent) and not set(P.SUBJECT.findall(sent)) & P.FIRST:
-            continue  # "The song is about wanting to sleep forever"
-        everyday = bool(P.BENIGN_MEANS.search(sent) or P.GOODBYE_CONTEXT.search(sent))
-        short = len(sent.split()) < EMBED_SHORT_WORDS
-        extra = (EMBED_SHORT_EXTRA if short else 0) + (EMBED_CONTEXT_EXTRA if everyday else 0)
-        keep.append((_quote(text, index, sp, sp), bool(P.POLARITY.search(sent)), extra))
-    keep = keep[:_MAX_EMBED_SENTENCES]
-    if not keep:
-        return []
     protos = _prototype_vectors(embed)
     n_pos = len(PROTOTYPES)
-    sims = embed([s for s, _, _ in keep]) @ protos.T
+    sims = vectors @ protos.T
     found = []
     for (s, negated, extra), row in zip(keep, sims):
         same = [i for i in range(n_pos) if _PROTO_POLARITY[i] == negated]

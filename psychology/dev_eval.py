@@ -1,11 +1,14 @@
 """Score the crisis detector on the development sets (never the held-out ones in psychology/tests/).
 
-    DJANGO_SETTINGS_MODULE=journaling.settings python -m psychology.dev_eval [--misses] [--no-embed] [--cache PATH]
+    DJANGO_SETTINGS_MODULE=journaling.settings python -m psychology.dev_eval [--misses] [--no-embed] [--no-head]
+        [--diary] [--cache PATH]
 
 Prints recall on crisis statements and the false-positive rate on the "none" statements of each dev set,
 and with --misses the statements it gets wrong. The embedder is wrapped in a per-sentence cache (optionally
 kept on disk with --cache) so that re-scoring after a rule change does not re-run the model: tuning happens
-on shared CPUs.
+on shared CPUs. The dev sets now also train the classifier head (crisis_head_train.py), so with the head these
+figures are optimistic: its cross-validated ones are in psychology/weights/crisis_head.json. --diary also counts
+false alarms on the ordinary passages of ml_models/eval/journal_train_extra.jsonl.
 """
 
 from __future__ import annotations
@@ -50,13 +53,13 @@ def load(name: str) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def score(rows: list[dict], embed) -> dict:
+def score(rows: list[dict], embed, use_head: bool = True) -> dict:
     from psychology.crisis import detect_crisis
 
-    pos = [r for r in rows if r["label"] != "none"]
-    neg = [r for r in rows if r["label"] == "none"]
-    misses = [r for r in pos if not detect_crisis(r["text"], embed=embed).flagged]
-    false_alarms = [(r, detect_crisis(r["text"], embed=embed)) for r in neg]
+    pos = [r for r in rows if r.get("label", "none") != "none"]
+    neg = [r for r in rows if r.get("label", "none") == "none"]
+    misses = [r for r in pos if not detect_crisis(r["text"], embed=embed, use_head=use_head).flagged]
+    false_alarms = [(r, detect_crisis(r["text"], embed=embed, use_head=use_head)) for r in neg]
     false_alarms = [(r, res) for r, res in false_alarms if res.flagged]
     return {
         "recall": 1 - len(misses) / max(1, len(pos)),
@@ -72,6 +75,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--misses", action="store_true", help="list missed crises and false alarms")
     ap.add_argument("--no-embed", action="store_true", help="rules only")
+    ap.add_argument("--no-head", action="store_true", help="rules and prototypes, without the classifier head")
+    ap.add_argument("--diary", action="store_true", help="also score ml_models/eval/journal_train_extra.jsonl")
     ap.add_argument("--cache", help="pickle file for sentence vectors between runs")
     ap.add_argument("--sets", nargs="*", default=DEV_SETS)
     args = ap.parse_args()
@@ -84,8 +89,9 @@ def main():
         from ml_models.pipeline import get_embedder
 
         embed = CachedEmbed(get_embedder().encode, args.cache)
-    for name in args.sets:
-        r = score(load(name), embed)
+    sets = args.sets + ([str(HERE.parent / "ml_models" / "eval" / "journal_train_extra.jsonl")] if args.diary else [])
+    for name in sets:
+        r = score(load(name), embed, use_head=not args.no_head)
         print(
             f"{name}: recall {r['recall']:.1%} ({r['n_pos'] - len(r['misses'])}/{r['n_pos']})"
             f"  FPR {r['fpr']:.1%} ({len(r['false_alarms'])}/{r['n_neg']})"
