@@ -40,3 +40,7 @@ class PreferencesForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ("display_name", "email", "timezone", "language", "country")
+        help_texts = {
+            "language": "A language code such as en, de or pt-BR. Search uses it to match word forms "
+            "(walk, walked, walking); languages PostgreSQL has no stemmer for match whole words.",
+        }

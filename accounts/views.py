@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_http_methods
 
+from entries.services import follow_language
+
 from .forms import PreferencesForm, SignUpForm, ThrottledAuthenticationForm
 
 
@@ -43,6 +45,8 @@ def preferences(request):
     form = PreferencesForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
+        if "language" in form.changed_data:
+            follow_language(request.user)
         messages.success(request, "Preferences saved.")
         return redirect("accounts:preferences")
     return render(request, "accounts/preferences.html", {"form": form}, status=400 if form.errors else 200)

@@ -7,6 +7,7 @@ from ml_models.registry import EMOTION_LABELS
 
 from .models import Entry, Mood, Topic
 from .selectors import text_search
+from .text_config import search_config_for
 
 EMOTION_CHOICES = [(label, label.capitalize()) for label in EMOTION_LABELS]
 
@@ -53,7 +54,9 @@ class EntryFilter(django_filters.FilterSet):
         return qs
 
     def filter_q(self, queryset, name, value):
-        return text_search(queryset, value) if value.strip() else queryset
+        user = getattr(self.request, "user", None)
+        config = search_config_for(getattr(user, "language", None)) if user else "english"
+        return text_search(queryset, value, config) if value.strip() else queryset
 
     def filter_favourite(self, queryset, name, value):
         # An unticked box means "all entries", not "only unstarred ones".

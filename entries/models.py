@@ -3,6 +3,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
+from django.db.models import F
 from django.db.models.functions import Lower
 from pgvector.django import HnswIndex, VectorField
 
@@ -42,6 +43,26 @@ class Topic(models.Model):
         return self.name
 
 
+class TextSearchConfigField(models.CharField):
+    """A PostgreSQL text-search configuration name (regconfig), such as 'english' or 'simple'."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 63)
+        super().__init__(*args, **kwargs)
+
+    def db_type(self, connection) -> str:
+        return "regconfig"
+
+
+@TextSearchConfigField.register_lookup
+class TextSearchConfigExact(models.lookups.Exact):
+    """Compare as regconfig: PostgreSQL would otherwise compare the name with the configuration's oid."""
+
+    def process_rhs(self, compiler, connection):
+        sql, params = super().process_rhs(compiler, connection)
+        return f"({sql})::regconfig", params
+
+
 class Entry(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="entries")
     title = models.CharField(max_length=settings.ENTRY_TITLE_MAX_CHARS, blank=True)
@@ -75,9 +96,12 @@ class Entry(models.Model):
     crisis_level = models.CharField(max_length=10, blank=True)
     crisis_reasons = models.JSONField(default=list, blank=True)
     embedding = VectorField(dimensions=EMBEDDING_DIM, null=True, blank=True)
+    # The writer's language when the entry was indexed (entries.text_config); a regconfig, not text, so the
+    # generated column below stays an immutable expression.
+    search_config = TextSearchConfigField(db_default="english")
     search_vector = models.GeneratedField(
-        expression=SearchVector("title", weight="A", config="english")
-        + SearchVector("content", weight="B", config="english"),
+        expression=SearchVector("title", weight="A", config=F("search_config"))
+        + SearchVector("content", weight="B", config=F("search_config")),
         output_field=SearchVectorField(),
         db_persist=True,
     )

@@ -15,7 +15,7 @@ from pgvector.django import CosineDistance
 
 from .models import Entry
 
-CONFIG = "english"  # the generated search_vector column is built with this configuration
+CONFIG = "english"  # the default; callers pass the user's (entries.text_config.search_config_for)
 MAX_QUERY_CHARS = 500
 CANDIDATES = 100  # per list, before fusion
 RRF_K = 60
@@ -44,26 +44,26 @@ class Ranked:
     semantic_rank: int | None = None
 
 
-def build_text_query(q: str) -> tuple[SearchQuery, SearchQuery] | None:
+def build_text_query(q: str, config: str = CONFIG) -> tuple[SearchQuery, SearchQuery] | None:
     """(what matches, what ranks): websearch syntax ("phrase", or, -word) plus prefix matching for the last word
     being typed. The ranking query is the websearch one alone, so a phrase or AND keeps its proximity score."""
     q = q.strip()[:MAX_QUERY_CHARS]
     if not q:
         return None
-    query = SearchQuery(q, search_type="websearch", config=CONFIG)
+    query = SearchQuery(q, search_type="websearch", config=config)
     last = _WORD.search(q)
     # No prefix for an excluded word ("-river"), the OR operator, or a closed phrase.
     excluded = last is not None and last.start() > 0 and q[last.start() - 1] == "-"
     if last and not excluded and last.group(0).lower() != "or" and not q.endswith('"'):
         head = q[: last.start()].rstrip()
-        prefix = SearchQuery(f"{last.group(0)}:*", search_type="raw", config=CONFIG)
-        return query | (SearchQuery(head, search_type="websearch", config=CONFIG) & prefix if head else prefix), query
+        prefix = SearchQuery(f"{last.group(0)}:*", search_type="raw", config=config)
+        return query | (SearchQuery(head, search_type="websearch", config=config) & prefix if head else prefix), query
     return query, query
 
 
-def text_ranking(qs: QuerySet[Entry], q: str, limit: int = CANDIDATES) -> list[Ranked]:
-    """The best full-text matches, as (id, rank, date)."""
-    queries = build_text_query(q)
+def text_ranking(qs: QuerySet[Entry], q: str, limit: int = CANDIDATES, config: str = CONFIG) -> list[Ranked]:
+    """The best full-text matches, as (id, rank, date), the query parsed with the user's text configuration."""
+    queries = build_text_query(q, config)
     if queries is None:
         return []
     query, ranking = queries
@@ -128,17 +128,17 @@ def fuse(text: list[Ranked], semantic: list[Ranked]) -> list[Ranked]:
     return sorted(merged.values(), key=lambda r: (-r.score, -r.day, -r.pk))
 
 
-def load_hits(qs: QuerySet[Entry], ranked: list[Ranked], q: str = "") -> list[Hit]:
+def load_hits(qs: QuerySet[Entry], ranked: list[Ranked], q: str = "", config: str = CONFIG) -> list[Hit]:
     """Rows for the given results, in order, with highlighted snippets for those that matched the words
     (ts_headline re-parses the text, so only shown results pay for it)."""
     entries = qs.in_bulk([r.pk for r in ranked])
     ranked = [r for r in ranked if r.pk in entries]  # deleted since it was ranked
-    queries = build_text_query(q) if q else None
+    queries = build_text_query(q, config) if q else None
     headlines = {}
     matched = [r.pk for r in ranked if r.text_rank]
     if queries and matched:
         headline = SearchHeadline(
-            "content", queries[0], config=CONFIG, start_sel=_MARK_OPEN, stop_sel=_MARK_CLOSE, max_words=30, min_words=12
+            "content", queries[0], config=config, start_sel=_MARK_OPEN, stop_sel=_MARK_CLOSE, max_words=30, min_words=12
         )
         headlines = dict(qs.filter(pk__in=matched).annotate(headline=headline).values_list("pk", "headline"))
     return [
@@ -149,21 +149,21 @@ def load_hits(qs: QuerySet[Entry], ranked: list[Ranked], q: str = "") -> list[Hi
 class Results(Sequence):
     """Ranked results that load their rows (and snippets) only for the slice a page shows."""
 
-    def __init__(self, qs: QuerySet[Entry], ranked: list[Ranked], q: str = ""):
-        self.qs, self.ranked, self.q = qs, ranked, q
+    def __init__(self, qs: QuerySet[Entry], ranked: list[Ranked], q: str = "", config: str = CONFIG):
+        self.qs, self.ranked, self.q, self.config = qs, ranked, q, config
 
     def __len__(self) -> int:
         return len(self.ranked)
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return load_hits(self.qs, self.ranked[index], self.q)
-        return load_hits(self.qs, [self.ranked[index]], self.q)[0]
+            return load_hits(self.qs, self.ranked[index], self.q, self.config)
+        return load_hits(self.qs, [self.ranked[index]], self.q, self.config)[0]
 
 
-def text_hits(qs: QuerySet[Entry], q: str, limit: int = CANDIDATES) -> list[Hit]:
+def text_hits(qs: QuerySet[Entry], q: str, limit: int = CANDIDATES, config: str = CONFIG) -> list[Hit]:
     """Full-text matches with their rows and snippets."""
-    return load_hits(qs, text_ranking(qs, q, limit), q)
+    return load_hits(qs, text_ranking(qs, q, limit, config), q, config)
 
 
 def semantic_hits(qs: QuerySet[Entry], vector, limit: int = CANDIDATES, strategy: str = "auto") -> list[Hit]:
@@ -211,10 +211,10 @@ class SearchResult:
     fuzzy: list[Hit] | None = None
 
 
-def run_search(qs: QuerySet[Entry], q: str, mode: str = "hybrid", embed=None) -> SearchResult:
-    """One search over an already user-scoped (and filtered) queryset. The hits load their rows per page.
-
-    embed turns the query into a vector (default: ask a query worker); the benchmark passes its own."""
+def run_search(qs: QuerySet[Entry], q: str, mode: str = "hybrid", *, config: str = CONFIG, embed=None) -> SearchResult:
+    """One search over an already user-scoped (and filtered) queryset, words parsed with the user's text
+    configuration. The hits load their rows per page. embed turns the query into a vector (default: ask a query
+    worker); the benchmark passes its own."""
     from ml_models.query_embedding import QueryEmbeddingUnavailable, embed_query
 
     q = q.strip()[:MAX_QUERY_CHARS]
@@ -222,14 +222,14 @@ def run_search(qs: QuerySet[Entry], q: str, mode: str = "hybrid", embed=None) ->
         return SearchResult(Results(qs, []), mode)
     text, semantic, notice = [], [], ""
     if mode in ("hybrid", "text"):
-        text = text_ranking(qs, q)
+        text = text_ranking(qs, q, config=config)
     if mode in ("hybrid", "semantic"):
         try:
             semantic = semantic_ranking(qs, (embed or embed_query)(q))
         except QueryEmbeddingUnavailable:
             notice = UNAVAILABLE
             if mode == "semantic":
-                text = text_ranking(qs, q)
+                text = text_ranking(qs, q, config=config)
     ranked = fuse(text, semantic) if text and semantic else (text or semantic)
     return SearchResult(
         Results(qs, ranked, q), mode=mode, notice=notice, fuzzy=None if ranked else fuzzy_title_hits(qs, q)

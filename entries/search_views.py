@@ -8,6 +8,7 @@ from django.shortcuts import render
 from . import selectors
 from .filters import EntryFilter
 from .search import MAX_QUERY_CHARS, MODES, run_search
+from .text_config import search_config_for
 
 PAGE_SIZE = 20
 
@@ -37,7 +38,8 @@ def search_page(request):
     valid = form.is_valid() if request.GET else True
     if request.GET and valid and qs is not None and form.cleaned_data["q"]:
         mode = form.cleaned_data["mode"] or "hybrid"
-        result = run_search(qs, form.cleaned_data["q"], mode if mode in MODES else "hybrid")
+        config = search_config_for(request.user.language)
+        result = run_search(qs, form.cleaned_data["q"], mode if mode in MODES else "hybrid", config=config)
         page = Paginator(result.hits, PAGE_SIZE).get_page(request.GET.get("page"))
     status = 200 if valid and qs is not None else 400
     context = {"form": form, "filter": entry_filter, "result": result, "page": page}

@@ -22,7 +22,8 @@ def tags_for(user) -> list[str]:
     return sorted({tag for tags in rows for tag in tags})
 
 
-def text_search(qs: QuerySet[Entry], query: str) -> QuerySet[Entry]:
-    """Full-text match with websearch syntax ("quotes", or, -exclusion), best match first."""
-    search = SearchQuery(query, search_type="websearch", config="english")
+def text_search(qs: QuerySet[Entry], query: str, config: str = "english") -> QuerySet[Entry]:
+    """Full-text match with websearch syntax ("quotes", or, -exclusion), best match first, in the user's text
+    configuration (entries.text_config)."""
+    search = SearchQuery(query, search_type="websearch", config=config)
     return qs.filter(search_vector=search).annotate(rank=SearchRank("search_vector", search)).order_by("-rank")

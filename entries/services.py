@@ -10,6 +10,7 @@ from ml_models.dispatch import enqueue_analysis
 
 from . import validation
 from .models import AnalysisStatus, Entry, Topic
+from .text_config import search_config_for
 
 TEXT_FIELDS = {"title", "content"}
 EDITABLE_FIELDS = {"title", "content", "mood", "topic", "tags", "is_favourite", "entry_date"}
@@ -42,6 +43,7 @@ def create_entry(
         entry_date=entry_date or today_for(user),
         word_count=validation.count_words(content),
         analysis_requested_at=timezone.now(),
+        search_config=search_config_for(user.language),
     )
     entry.full_clean(exclude=["user", "topic", "embedding", "search_vector"])
     entry.save()
@@ -134,3 +136,31 @@ def _validate_topic(topic: Topic) -> None:
 
 def delete_topic(*, topic: Topic) -> None:
     topic.delete()
+
+
+REINDEX_BATCH = 500
+
+
+def follow_language(user) -> None:
+    """After a change of language, re-index the user's entries with its text configuration, in a worker (a large
+    journal takes seconds). If the broker is down the entries keep their old stemming; search still works."""
+    import logging
+
+    from .tasks import reindex_search_language
+
+    if Entry.objects.filter(user=user).exclude(search_config=search_config_for(user.language)).exists():
+        try:
+            reindex_search_language.delay(user.pk)
+        except Exception as exc:  # noqa: BLE001 - a preference save must not fail on the broker
+            logging.getLogger(__name__).warning("could not enqueue re-indexing for user %s: %s", user.pk, exc)
+
+
+def reindex_search_language(*, user) -> int:
+    """Re-index every entry of the user (trash included) in their language's configuration, a batch per
+    transaction so their journal stays writable meanwhile. Idempotent; returns the number of entries changed."""
+    config = search_config_for(user.language)
+    stale = Entry.objects.filter(user=user).exclude(search_config=config)
+    changed = 0
+    while ids := list(stale.values_list("pk", flat=True)[:REINDEX_BATCH]):
+        changed += Entry.objects.filter(pk__in=ids).update(search_config=config)
+    return changed

@@ -4,6 +4,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from accounts import lockout
+from entries.services import follow_language
 
 from .serializers import MeSerializer
 
@@ -15,6 +16,12 @@ class MeView(generics.RetrieveUpdateAPIView):
 
     def get_object(self):
         return self.request.user
+
+    def perform_update(self, serializer):
+        language = serializer.instance.language
+        user = serializer.save()
+        if user.language != language:
+            follow_language(user)
 
 
 class ThrottledTokenObtainPairView(TokenObtainPairView):

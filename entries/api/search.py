@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 from entries import selectors
 from entries.filters import EntryFilter
 from entries.search import MAX_QUERY_CHARS, MODES, run_search, similar_entries
+from entries.text_config import search_config_for
 
 MAX_PAGES = 5
 PAGE_SIZE = 20
@@ -76,7 +77,8 @@ class SearchView(APIView):
         entry_filter = EntryFilter(data, queryset=selectors.entries_for(request.user), request=request)
         if not entry_filter.is_valid():
             raise ValidationError(entry_filter.errors)
-        result = run_search(entry_filter.qs, params.validated_data["q"], params.validated_data["mode"])
+        config = search_config_for(request.user.language)
+        result = run_search(entry_filter.qs, params.validated_data["q"], params.validated_data["mode"], config=config)
         page = params.validated_data["page"]
         hits = result.hits[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
         body = {"count": len(result.hits), "page": page, "mode": result.mode, "notice": result.notice, "results": hits}

@@ -13,6 +13,7 @@ from entries.importers import ImportedEntry, ImportedTopic, Progress, Skipped, S
 from entries.importers.base import clean_tags as fit_tags
 from entries.models import AnalysisStatus, Entry, Topic
 from entries.models_portability import ImportRecord
+from entries.text_config import search_config_for
 from ml_models.dispatch import enqueue_analysis
 
 from .report import ImportReport
@@ -172,6 +173,7 @@ def prepare_entry(item: ImportedEntry, *, user) -> Entry | str:
         analysis_status=AnalysisStatus.PENDING,
         analysis_requested_at=timezone.now(),
         deleted_at=item.deleted_at,
+        search_config=search_config_for(user.language),
     )
 
 
