@@ -1,0 +1,93 @@
+"""The trained crisis classifier head: shipped weights, unseen paraphrases with the real embedder, determinism."""
+
+import json
+
+import numpy as np
+import pytest
+
+from psychology import crisis, crisis_head
+from psychology import crisis_head_train as T
+from psychology.crisis import detect_crisis, model_sentences
+
+# Written for these tests (not taken from the dev sets): indirect wording the rules do not list.
+UNSEEN_CRISIS = [
+    "I keep picturing how quiet everything would be if I simply never woke up again.",
+    "Lately I feel like I'm just waiting for my turn to be gone.",
+    "I've started writing little notes to people so they have something from me after.",
+    "Honestly the world would keep turning fine without me in it.",
+]
+# Written the same way, and still missed by rules, prototypes and head (scores 0.21 and 0.51): kept as a record.
+KNOWN_MISSES = [
+    "There's no point sticking around for another year of this.",
+    "I don't see myself still being here by Christmas.",
+]
+LOOK_ALIKES = [
+    "I'm so tired of this commute, I just want the week to be over.",
+    "Wrote thank-you notes to everyone who came to the wedding.",
+    "I don't see myself staying at this company past Christmas.",
+    "I could sleep for a week after that night shift.",
+    "Gave my old winter coats to the charity shop since we're moving somewhere warm.",
+    "The basil on the windowsill would be better off with someone who remembers to water it.",
+]
+
+
+def head_flags(text, embed):
+    _, keep = model_sentences(text)
+    return bool(keep) and bool(crisis_head.flagged(keep, embed([s for s, _, _ in keep]), embed))
+
+
+def test_shipped_weights_load_with_the_embedding_shape():
+    weights = crisis_head.load()
+    assert weights is not None, "psychology/weights/crisis_head.json is missing"
+    assert weights["coef"].shape == (384,)
+    assert 0.0 < weights["threshold"] < 1.0
+    raw = json.loads(crisis_head.WEIGHTS.read_text())
+    assert {"C", "cv", "trained_on"} <= raw.keys()
+    assert raw["cv"]["head_alone"]["fpr_dev"] <= T.MAX_FPR["dev"]
+    assert raw["cv"]["head_alone"]["fpr_diary"] <= T.MAX_FPR["diary"]
+
+
+def test_missing_weights_leave_rules_working(tmp_path, monkeypatch):
+    assert crisis_head.load(tmp_path / "absent.json") is None
+    monkeypatch.setattr(crisis_head, "WEIGHTS", tmp_path / "absent.json")
+    fake = lambda texts: np.eye(384, dtype=np.float32)[[hash(t) % 384 for t in texts]]  # noqa: E731
+    assert detect_crisis("I want to kill myself.", embed=fake).level == "urgent"
+    assert crisis_head.flagged([("a b c", False, 0.0)], fake(["a b c"]), fake) == []
+
+
+@pytest.mark.parametrize("text", UNSEEN_CRISIS)
+def test_unseen_paraphrases_are_flagged(text, embed):
+    result = detect_crisis(text, embed=embed)
+    assert result.flagged, result.reasons
+
+
+@pytest.mark.xfail(reason="beyond rules, prototypes and head today", strict=False)
+@pytest.mark.parametrize("text", KNOWN_MISSES)
+def test_known_misses(text, embed):
+    assert detect_crisis(text, embed=embed).flagged
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_look_alikes_are_not_flagged(text, embed):
+    assert not head_flags(text, embed)
+    assert not detect_crisis(text, embed=embed).flagged
+
+
+def test_head_on_its_own_adds_concern_never_urgent(embed, monkeypatch):
+    text = UNSEEN_CRISIS[1]  # the prototypes catch it too; switch them off to see the head alone
+    monkeypatch.setattr(crisis, "_embedding_reasons", lambda *a: [])
+    result = detect_crisis(text, embed=embed)
+    assert result.level == "concern"
+    assert result.reasons == [f'classifier: "{text.rstrip(".")}"']
+    assert not detect_crisis(text, embed=embed, use_head=False).flagged
+
+
+def test_training_is_deterministic(embed):
+    from psychology.dev_eval import CachedEmbed
+
+    statements, cached = T.load_statements(), CachedEmbed(embed)  # each text embedded once for both runs
+    pick = [s for s in statements if s.crisis][:20] + [s for s in statements if not s.crisis and s.source == "dev"][:20]
+    subset = pick + [s for s in statements if s.source == "diary" and len(s.text) < 200][:6]
+    runs = [T.train(subset, cached, Cs=(1.0,), folds=3, log=None) for _ in "ab"]
+    assert runs[0] == runs[1]
+    assert len(runs[0]["coef"]) == 384
