@@ -1,7 +1,7 @@
 """Held-out evaluation of the crisis detector with the workers' real embedder.
 
 Reproduce: .venv/bin/python -m pytest psychology/tests/test_crisis_eval.py -s -q
-The cases in crisis_cases.jsonl were never used to tune the detector (that is crisis_dev.jsonl).
+Neither set was used to tune the detector (that is crisis_dev*.jsonl); see HELD_OUT below.
 """
 
 import json
@@ -11,29 +11,29 @@ import pytest
 
 from psychology.crisis import detect_crisis
 
-CASES = Path(__file__).with_name("crisis_cases.jsonl")
+HERE = Path(__file__).parent
 TARGET_RECALL, MAX_FPR = 0.95, 0.10
-# The target recall is not reached yet (see psychology/README.md). This floor is what the detector measured
-# when it was last changed, so a regression fails the build; raise it as the detector improves.
-MIN_RECALL = 0.90
+# The target recall is not reached yet (see psychology/README.md). These floors are what the detector measured
+# when it was last changed, so a regression fails the build; raise them as the detector improves.
+# crisis_cases.jsonl: the first held-out set (its misses were read during an earlier round, so it is no longer
+# blind); crisis_heldout2.jsonl: written blind by a separate author before the third development round.
+HELD_OUT = {"crisis_cases.jsonl": 0.92, "crisis_heldout2.jsonl": 0.80}
 
 
 @pytest.mark.slow
-def test_crisis_recall_and_false_positive_rate_on_the_held_out_set(embed):
-    cases = [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line.strip()]
+@pytest.mark.parametrize("name,min_recall", HELD_OUT.items())
+def test_crisis_recall_and_false_positive_rate_on_the_held_out_sets(embed, name, min_recall):
+    cases = [json.loads(line) for line in (HERE / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     crisis = [c for c in cases if c["label"] == "crisis"]
     calm = [c for c in cases if c["label"] == "none"]
     missed = [c for c in crisis if not detect_crisis(c["text"], embed=embed).flagged]
     false_alarms = [c for c in calm if detect_crisis(c["text"], embed=embed).flagged]
     recall = 1 - len(missed) / len(crisis)
     fpr = len(false_alarms) / len(calm)
+    # Counts only: printing the misses would turn a held-out set into a tuning set for whoever reads the log.
     print(
-        f"\ncrisis eval: recall {recall:.1%} ({len(crisis) - len(missed)}/{len(crisis)}), "
+        f"\n{name}: recall {recall:.1%} ({len(crisis) - len(missed)}/{len(crisis)}), "
         f"false-positive rate {fpr:.1%} ({len(false_alarms)}/{len(calm)})"
     )
-    for case in missed:
-        print(f"  missed {case['id']} ({case.get('kind')}): {case['text'][:100]}")
-    for case in false_alarms:
-        print(f"  false alarm {case['id']} ({case.get('kind')}): {case['text'][:100]}")
-    assert recall >= MIN_RECALL
+    assert recall >= min_recall
     assert fpr <= MAX_FPR
