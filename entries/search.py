@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.db.models import F, QuerySet
+from django.db.models import Case, F, QuerySet, TextField, Value, When
 from pgvector.django import CosineDistance
 
 from .models import Entry
@@ -131,20 +131,23 @@ def fuse(text: list[Ranked], semantic: list[Ranked]) -> list[Ranked]:
 
 
 def load_hits(qs: QuerySet[Entry], ranked: list[Ranked], q: str = "", config: str = CONFIG) -> list[Hit]:
-    """Rows for the given results, in order, with highlighted snippets for those that matched the words
-    (ts_headline re-parses the text, so only shown results pay for it)."""
-    entries = qs.in_bulk([r.pk for r in ranked])
-    ranked = [r for r in ranked if r.pk in entries]  # deleted since it was ranked
-    queries = build_text_query(q, config) if q else None
-    headlines = {}
+    """Rows for the given results, in order, in one query, with highlighted snippets for those that matched the
+    words (ts_headline re-parses the text, so only shown results pay for it)."""
+    rows = qs.filter(pk__in=[r.pk for r in ranked])
     matched = [r.pk for r in ranked if r.text_rank]
-    if queries and matched:
+    queries = build_text_query(q, config) if q and matched else None
+    if queries:
         headline = SearchHeadline(
             "content", queries[0], config=config, start_sel=_MARK_OPEN, stop_sel=_MARK_CLOSE, max_words=30, min_words=12
         )
-        headlines = dict(qs.filter(pk__in=matched).annotate(headline=headline).values_list("pk", "headline"))
+        rows = rows.annotate(
+            headline=Case(When(pk__in=matched, then=headline), default=Value(""), output_field=TextField())
+        )
+    entries = {e.pk: e for e in rows}
     return [
-        Hit(entries[r.pk], r.score, safe_snippet(headlines.get(r.pk, "")), r.text_rank, r.semantic_rank) for r in ranked
+        Hit(e, r.score, safe_snippet(getattr(e, "headline", "")), r.text_rank, r.semantic_rank)
+        for r in ranked
+        if (e := entries.get(r.pk)) is not None  # None: deleted since it was ranked
     ]
 
 

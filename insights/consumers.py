@@ -2,9 +2,13 @@
 
 import json
 
+from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
-from .notify import user_group
+from .notify import entry_event, user_group
+
+MAX_SYNC = 100
+ACCEPTED = '{"type": "ping"} or {"type": "sync", "entries": [ids]}'
 
 
 class UpdatesConsumer(AsyncWebsocketConsumer):
@@ -28,10 +32,23 @@ class UpdatesConsumer(AsyncWebsocketConsumer):
         except (TypeError, ValueError):
             await self.send_json({"type": "error", "error": "messages must be JSON objects"})
             return
-        if isinstance(message, dict) and message.get("type") == "ping":
+        kind = message.get("type") if isinstance(message, dict) else None
+        if kind == "ping":
             await self.send_json({"type": "pong"})
+        elif kind == "sync" and _entry_ids(message.get("entries")) is not None:
+            # A page asks for the current state of the entries it shows: an analysis that finished between the
+            # page's render and this connection (or during a reconnect) would otherwise never reach it.
+            for event in await self._current_events(_entry_ids(message["entries"])):
+                await self.send_json(event)
         else:
-            await self.send_json({"type": "error", "error": 'unknown message; only {"type": "ping"} is accepted'})
+            await self.send_json({"type": "error", "error": f"unknown message; only {ACCEPTED} is accepted"})
+
+    @database_sync_to_async
+    def _current_events(self, ids: list[int]) -> list[dict]:
+        from entries import selectors
+
+        rows = selectors.entries_for(self.scope["user"]).filter(pk__in=ids).order_by("pk")
+        return [entry_event(entry) for entry in rows]
 
     async def entry_analysis(self, event):
         await self.send_json({k: v for k, v in event.items()})
@@ -41,3 +58,12 @@ class UpdatesConsumer(AsyncWebsocketConsumer):
 
     async def send_json(self, payload: dict):
         await self.send(text_data=json.dumps(payload))
+
+
+def _entry_ids(value) -> list[int] | None:
+    """Up to MAX_SYNC entry ids, or None when the list is malformed."""
+    if not isinstance(value, list) or len(value) > MAX_SYNC:
+        return None
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+        return None
+    return value

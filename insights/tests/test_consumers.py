@@ -93,7 +93,11 @@ def test_events_reach_only_their_owner(user, other_user, entry_factory):
     assert leaked is False
 
 
-@pytest.mark.parametrize("frame", ["not json", "[1, 2]", '{"type": "subscribe", "group": "user.1"}', " "])
+@pytest.mark.parametrize(
+    "frame",
+    ["not json", "[1, 2]", '{"type": "subscribe", "group": "user.1"}', " ", '{"type": "sync", "entries": "1"}',
+     '{"type": "sync", "entries": [true]}', '{"type": "sync", "entries": [' + ",".join(["1"] * 101) + "]}"],
+)  # fmt: skip
 def test_malformed_or_unknown_messages_get_an_error_frame_and_the_socket_stays_open(user, frame):
     async def scenario():
         ws = communicator(token_path(user))
@@ -108,3 +112,27 @@ def test_malformed_or_unknown_messages_get_an_error_frame_and_the_socket_stays_o
 
     error, pong = run(scenario())
     assert error["type"] == "error" and pong == {"type": "pong"}
+
+
+def test_a_page_that_syncs_gets_the_current_state_of_its_own_entries_only(user, other_user, entry_factory):
+    """An analysis that landed before the socket joined its group is not lost: the page asks on connect."""
+    done = entry_factory(user=user, analysis_status="done", sentiment_label="negative", sentiment_score=-0.6,
+                         emotions={"sadness": 0.8, "neutral": 0.2})  # fmt: skip
+    pending = entry_factory(user=user)
+    theirs = entry_factory(user=other_user, analysis_status="done", sentiment_label="positive", sentiment_score=0.9)
+
+    async def scenario():
+        ws = communicator(token_path(user))
+        await ws.connect()
+        await ws.receive_json_from()
+        await ws.send_json_to({"type": "sync", "entries": [theirs.pk, pending.pk, done.pk, 10**9]})
+        events = [await ws.receive_json_from(timeout=5), await ws.receive_json_from(timeout=5)]
+        quiet = await ws.receive_nothing(timeout=1)
+        await ws.disconnect()
+        return events, quiet
+
+    events, quiet = run(scenario())
+    by_id = {e["entry_id"]: e for e in events}
+    assert set(by_id) == {done.pk, pending.pk} and quiet  # never another user's entry, nor an unknown id
+    assert by_id[done.pk]["status"] == "done" and by_id[done.pk]["sentiment"] == {"label": "negative", "score": -0.6}
+    assert by_id[pending.pk]["status"] == "pending"

@@ -80,7 +80,17 @@
   function connect() {
     var proto = window.location.protocol === "https:" ? "wss://" : "ws://";
     var ws = new WebSocket(proto + window.location.host + url);
-    ws.onopen = function () { delay = 1000; };
+    ws.onopen = function () {
+      delay = 1000;
+      // Ask for the current state of what this page shows: an analysis may have finished after the page was
+      // rendered and before this connection joined (or while it was reconnecting).
+      var ids = [];
+      document.querySelectorAll(".analysis[data-entry-id]").forEach(function (el) {
+        var id = parseInt(el.getAttribute("data-entry-id"), 10);
+        if (el.getAttribute("data-status") !== "done" && ids.indexOf(id) < 0 && ids.length < 100) { ids.push(id); }
+      });
+      if (ids.length) { ws.send(JSON.stringify({ type: "sync", entries: ids })); }
+    };
     ws.onmessage = function (ev) {
       var msg;
       try { msg = JSON.parse(ev.data); } catch (e) { return; }
