@@ -187,3 +187,30 @@ def test_results_load_rows_and_snippets_only_for_the_page_shown(user, entry_fact
     assert [h.text_rank for h in second_page] == [21, 22, 23, 24, 25]
     assert all("<mark>lighthouse</mark>" in h.snippet for h in second_page)
     assert [h.entry.title for h in result.hits[:2]] == ["Day 24", "Day 23"]  # equal ranks: the newest first
+
+
+@pytest.mark.django_db(transaction=True)
+def test_hybrid_ranks_the_words_on_a_second_connection_with_the_same_results(user, corpus, monkeypatch):
+    """Outside a transaction (a real request), the word ranking runs beside the vector ranking."""
+    import threading
+
+    from django.db import transaction
+
+    from entries import search
+
+    threads = []
+    real = search.text_ranking
+
+    def spy(*args, **kwargs):
+        threads.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(search, "text_ranking", spy)
+    qs = selectors.entries_for(user)
+    [vector] = embed(["walk by the river"])
+    parallel = run_search(qs, "walk", "hybrid", embed=lambda _q: vector)
+    with transaction.atomic():  # inside a transaction: one connection, one after the other
+        sequential = run_search(qs, "walk", "hybrid", embed=lambda _q: vector)
+    assert threads[0] != threading.get_ident() and threads[1] == threading.get_ident()
+    assert [h.entry.pk for h in parallel.hits[:10]] == [h.entry.pk for h in sequential.hits[:10]]
+    assert parallel.hits[0].entry.title == "River" and parallel.hits[0].text_rank and parallel.hits[0].semantic_rank
