@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.db.models import Case, F, QuerySet, TextField, Value, When
 from pgvector.django import CosineDistance
 
@@ -227,33 +227,23 @@ def run_search(qs: QuerySet[Entry], q: str, mode: str = "hybrid", *, config: str
     if not q:
         return SearchResult(Results(qs, []), mode)
     text, semantic, notice = [], [], ""
-    words = None
-    if mode == "hybrid" and not connection.in_atomic_block:
-        # Rank the words on a second connection while this one waits for the query vector and ranks by meaning:
-        # the request then costs the slower of the two, not their sum. (Inside a transaction another connection
-        # would not see its writes, so there the two run one after the other.)
+    vector = None
+    if mode == "hybrid":
+        # Ask a query worker for the query's vector (a Redis round trip, no database) while this connection ranks
+        # the words. Not a second database connection: a request holding one pooled connection while it waits for
+        # another starves the pool under load (200 users: every request timed out at 30 s in bench/load_bench.py).
         pool = ThreadPoolExecutor(max_workers=1)
-        words = pool.submit(_on_own_connection, text_ranking, qs, q, config=config)
+        vector = pool.submit(embed or embed_query, q)
         pool.shutdown(wait=False)
-    elif mode in ("hybrid", "text"):
+    if mode in ("hybrid", "text"):
         text = text_ranking(qs, q, config=config)
     if mode in ("hybrid", "semantic"):
         try:
-            semantic = semantic_ranking(qs, (embed or embed_query)(q))
+            semantic = semantic_ranking(qs, vector.result() if vector else (embed or embed_query)(q))
         except QueryEmbeddingUnavailable:
             notice = UNAVAILABLE
             if mode == "semantic":
                 text = text_ranking(qs, q, config=config)
-        finally:
-            text = words.result() if words else text
     ranked = fuse(text, semantic) if text and semantic else (text or semantic)
     fuzzy = None if ranked else fuzzy_title_hits(qs, q)
     return SearchResult(Results(qs, ranked, q, config), mode=mode, notice=notice, fuzzy=fuzzy)
-
-
-def _on_own_connection(fn, *args, **kwargs):
-    """Run fn in this (pool) thread with its own database connection, handed back to the pool afterwards."""
-    try:
-        return fn(*args, **kwargs)
-    finally:
-        connections.close_all()

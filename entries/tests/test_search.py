@@ -189,28 +189,22 @@ def test_results_load_rows_and_snippets_only_for_the_page_shown(user, entry_fact
     assert [h.entry.title for h in result.hits[:2]] == ["Day 24", "Day 23"]  # equal ranks: the newest first
 
 
-@pytest.mark.django_db(transaction=True)
-def test_hybrid_ranks_the_words_on_a_second_connection_with_the_same_results(user, corpus, monkeypatch):
-    """Outside a transaction (a real request), the word ranking runs beside the vector ranking."""
+@pytest.mark.django_db
+def test_hybrid_asks_for_the_query_vector_while_it_ranks_the_words(user, corpus):
+    """The embedding round trip runs beside the word ranking, on no database connection of its own."""
     import threading
 
-    from django.db import transaction
+    from django.db import connections
 
-    from entries import search
-
-    threads = []
-    real = search.text_ranking
-
-    def spy(*args, **kwargs):
-        threads.append(threading.get_ident())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(search, "text_ranking", spy)
-    qs = selectors.entries_for(user)
+    seen = {}
     [vector] = embed(["walk by the river"])
-    parallel = run_search(qs, "walk", "hybrid", embed=lambda _q: vector)
-    with transaction.atomic():  # inside a transaction: one connection, one after the other
-        sequential = run_search(qs, "walk", "hybrid", embed=lambda _q: vector)
-    assert threads[0] != threading.get_ident() and threads[1] == threading.get_ident()
-    assert [h.entry.pk for h in parallel.hits[:10]] == [h.entry.pk for h in sequential.hits[:10]]
-    assert parallel.hits[0].entry.title == "River" and parallel.hits[0].text_rank and parallel.hits[0].semantic_rank
+
+    def embed_query(_q):
+        seen["thread"] = threading.get_ident()
+        seen["opened_a_connection"] = connections["default"].connection is not None
+        return vector
+
+    result = run_search(selectors.entries_for(user), "walk", "hybrid", embed=embed_query)
+    assert seen == {"thread": seen["thread"], "opened_a_connection": False}
+    assert seen["thread"] != threading.get_ident()
+    assert result.hits[0].entry.title == "River" and result.hits[0].text_rank and result.hits[0].semantic_rank
