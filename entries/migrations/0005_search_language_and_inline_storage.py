@@ -12,8 +12,9 @@ first). bench/search_bench.py: a 10,000-entry journal's full-text search fell fr
 ts_rank.
 
 SET EXPRESSION (PostgreSQL 17+; we run 18 everywhere) recomputes every row under the new storage setting and
-rebuilds the table's indexes, holding an exclusive lock meanwhile: about a minute per 100,000 entries here, HNSW
-included. Deploy it in a quiet moment on a large installation.
+rebuilds the table's indexes, holding an exclusive lock meanwhile. Not timed at scale; the HNSW rebuild alone took
+452-842 s for a million entries on our 2-core machine (bench/search_bench.py). Deploy it in a quiet moment on a large
+installation.
 """
 
 import django.contrib.postgres.search
