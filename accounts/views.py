@@ -44,9 +44,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 def preferences(request):
     form = PreferencesForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        if "language" in form.changed_data:
-            follow_language(request.user)
+        follow_language(form.save())
         messages.success(request, "Preferences saved.")
         return redirect("accounts:preferences")
     return render(request, "accounts/preferences.html", {"form": form}, status=400 if form.errors else 200)

@@ -1,6 +1,7 @@
 """Writes to entries and topics. Each function is one transaction; analysis is enqueued on commit."""
 
 import datetime
+import logging
 
 from django.db import transaction
 from django.db.models import F
@@ -11,6 +12,8 @@ from ml_models.dispatch import enqueue_analysis
 from . import validation
 from .models import AnalysisStatus, Entry, Topic
 from .text_config import search_config_for
+
+logger = logging.getLogger(__name__)
 
 TEXT_FIELDS = {"title", "content"}
 EDITABLE_FIELDS = {"title", "content", "mood", "topic", "tags", "is_favourite", "entry_date"}
@@ -142,17 +145,15 @@ REINDEX_BATCH = 500
 
 
 def follow_language(user) -> None:
-    """After a change of language, re-index the user's entries with its text configuration, in a worker (a large
-    journal takes seconds). If the broker is down the entries keep their old stemming; search still works."""
-    import logging
-
+    """After a profile save: if the user's entries are indexed in another language, re-index them in a worker (a
+    large journal takes seconds). If the broker is down the entries keep their old stemming; search still works."""
     from .tasks import reindex_search_language
 
     if Entry.objects.filter(user=user).exclude(search_config=search_config_for(user.language)).exists():
         try:
             reindex_search_language.delay(user.pk)
         except Exception as exc:  # noqa: BLE001 - a preference save must not fail on the broker
-            logging.getLogger(__name__).warning("could not enqueue re-indexing for user %s: %s", user.pk, exc)
+            logger.warning("could not enqueue re-indexing for user %s: %s", user.pk, exc)
 
 
 def reindex_search_language(*, user) -> int:

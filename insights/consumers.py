@@ -33,12 +33,13 @@ class UpdatesConsumer(AsyncWebsocketConsumer):
             await self.send_json({"type": "error", "error": "messages must be JSON objects"})
             return
         kind = message.get("type") if isinstance(message, dict) else None
+        ids = _entry_ids(message.get("entries")) if kind == "sync" else None
         if kind == "ping":
             await self.send_json({"type": "pong"})
-        elif kind == "sync" and _entry_ids(message.get("entries")) is not None:
+        elif ids is not None:
             # A page asks for the current state of the entries it shows: an analysis that finished between the
             # page's render and this connection (or during a reconnect) would otherwise never reach it.
-            for event in await self._current_events(_entry_ids(message["entries"])):
+            for event in await self._current_events(ids):
                 await self.send_json(event)
         else:
             await self.send_json({"type": "error", "error": f"unknown message; only {ACCEPTED} is accepted"})

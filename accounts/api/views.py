@@ -18,10 +18,7 @@ class MeView(generics.RetrieveUpdateAPIView):
         return self.request.user
 
     def perform_update(self, serializer):
-        language = serializer.instance.language
-        user = serializer.save()
-        if user.language != language:
-            follow_language(user)
+        follow_language(serializer.save())
 
 
 class ThrottledTokenObtainPairView(TokenObtainPairView):

@@ -88,3 +88,25 @@ def test_changing_language_in_the_preferences_page_reindexes_too(browser_client,
     data = {"display_name": "", "email": "", "timezone": "UTC", "language": "de", "country": ""}
     assert browser_client.post("/accounts/preferences/", data).status_code == 302
     assert broker.llen("default") == 1
+
+
+@pytest.mark.django_db
+def test_the_journal_filter_parses_words_in_the_writers_language(api, user):
+    user.language = "de"
+    user.save()
+    create_entry(user=user, title="Abend", content="Die Katzen und Hunde schlafen.")
+    # 'und' is a German stop word and 'Katzen' stems to 'katz' only in German: English parsing finds nothing.
+    response = api.get("/api/v1/entries/", {"q": "Katzen und Hunde"})
+    assert response.status_code == 200
+    assert [e["title"] for e in response.json()["results"]] == ["Abend"]
+
+
+@pytest.mark.django_db
+def test_imported_entries_are_indexed_in_the_writers_language(user, tmp_path):
+    from entries.importing.batches import run_import
+    from entries.tests.test_importers_writing import dayone_file
+
+    user.language = "de"
+    user.save()
+    run_import(user=user, path=dayone_file(tmp_path / "Journal.json", 2, text="Die Katzen schlafen, Nummer {n}."))
+    assert set(Entry.objects.filter(user=user).values_list("search_config", flat=True)) == {"german"}
