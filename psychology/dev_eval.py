@@ -21,8 +21,10 @@ from pathlib import Path
 
 import numpy as np
 
+from .crisis_head_train import DEV_SETS as DEV_PATHS
+
 HERE = Path(__file__).resolve().parent
-DEV_SETS = ["crisis_dev.jsonl", "crisis_dev2.jsonl", "crisis_dev3.jsonl"]
+DEV_SETS = [path.name for path in DEV_PATHS]
 
 
 class CachedEmbed:

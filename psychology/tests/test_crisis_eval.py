@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from psychology.crisis import detect_crisis
+from psychology.dev_eval import score
 
 HERE = Path(__file__).parent
 TARGET_RECALL, MAX_FPR = 0.95, 0.10
@@ -23,17 +23,12 @@ HELD_OUT = {"crisis_cases.jsonl": 0.92, "crisis_heldout2.jsonl": 0.80}
 @pytest.mark.slow
 @pytest.mark.parametrize("name,min_recall", HELD_OUT.items())
 def test_crisis_recall_and_false_positive_rate_on_the_held_out_sets(embed, name, min_recall):
-    cases = [json.loads(line) for line in (HERE / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-    crisis = [c for c in cases if c["label"] == "crisis"]
-    calm = [c for c in cases if c["label"] == "none"]
-    missed = [c for c in crisis if not detect_crisis(c["text"], embed=embed).flagged]
-    false_alarms = [c for c in calm if detect_crisis(c["text"], embed=embed).flagged]
-    recall = 1 - len(missed) / len(crisis)
-    fpr = len(false_alarms) / len(calm)
+    rows = [json.loads(line) for line in (HERE / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    r = score(rows, embed)
     # Counts only: printing the misses would turn a held-out set into a tuning set for whoever reads the log.
     print(
-        f"\n{name}: recall {recall:.1%} ({len(crisis) - len(missed)}/{len(crisis)}), "
-        f"false-positive rate {fpr:.1%} ({len(false_alarms)}/{len(calm)})"
+        f"\n{name}: recall {r['recall']:.1%} ({r['n_pos'] - len(r['misses'])}/{r['n_pos']}), "
+        f"false-positive rate {r['fpr']:.1%} ({len(r['false_alarms'])}/{r['n_neg']})"
     )
-    assert recall >= min_recall
-    assert fpr <= MAX_FPR
+    assert r["recall"] >= min_recall
+    assert r["fpr"] <= MAX_FPR
