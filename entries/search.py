@@ -3,6 +3,7 @@
 Every function takes a queryset already scoped to one user (selectors.entries_for), so nothing can cross users.
 """
 
+import hashlib
 import html
 import re
 from collections.abc import Sequence
@@ -10,8 +11,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Case, F, QuerySet, TextField, Value, When
+from django.db.models import Case, F, FloatField, Func, QuerySet, TextField, Value, When
+from pgvector import Vector
 from pgvector.django import CosineDistance
 
 from .models import Entry
@@ -21,6 +24,7 @@ MAX_QUERY_CHARS = 500
 CANDIDATES = 100  # per list, before fusion
 RRF_K = 60
 EXACT_SCAN_BELOW = 20_000  # measured in bench/search_bench.py: exact is faster and always complete below this
+SIZE_CACHE_SECONDS = 60
 _WORD = re.compile(r"\w+$", re.UNICODE)
 _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
 
@@ -70,14 +74,12 @@ def text_ranking(qs: QuerySet[Entry], q: str, limit: int = CANDIDATES, config: s
     query, ranking = queries
     # ts_rank, not ts_rank_cd: cover density with a prefix term cost ~10 us a row (86 ms for a 10,000-entry
     # journal, bench/search_bench.py), ts_rank under 1 us. ts_rank scores proximity only when the query's top
-    # operator is AND or a phrase, so rank by the websearch query, with the prefix one deciding among the rest
-    # (an entry matched only by the word being typed).
-    rank = SearchRank(F("search_vector"), ranking, normalization=1)
-    if ranking is not query:
-        rank = rank + SearchRank(F("search_vector"), query, normalization=1) * 0.01
+    # operator is AND or a phrase, so rank by the websearch query alone: an entry matched only by the word being
+    # typed ranks below the full matches, newest first. (A second rank by the prefix query to order those cost
+    # 3 ms more for a 10,000-entry journal.)
     rows = (
         qs.filter(search_vector=query)
-        .annotate(rank=rank)
+        .annotate(rank=SearchRank(F("search_vector"), ranking, normalization=1))
         .order_by("-rank", "-entry_date", "-pk")
         .values_list("pk", "rank", "entry_date")[:limit]
     )
@@ -87,36 +89,51 @@ def text_ranking(qs: QuerySet[Entry], q: str, limit: int = CANDIDATES, config: s
 def semantic_ranking(qs: QuerySet[Entry], vector, limit: int = CANDIDATES, strategy: str = "auto") -> list[Ranked]:
     """Nearest entries by cosine distance, as (id, similarity, date). Small journals: exact scan. Large: HNSW
     with iterative scan. strategy "exact" or "hnsw" forces one path (the benchmark compares them)."""
-    # Counted before the vector filter, so the covering (user, date) index answers it without visiting the rows
-    # (5 ms for a 10,000-entry journal otherwise); unanalysed entries only make the HNSW check below stricter.
-    available = qs.count()
+    available = journal_size(qs)
     qs = qs.filter(embedding__isnull=False)
-    # Rank on (id, distance) alone: the sort stays narrow, whatever the row width.
-    ordered = (
-        qs.annotate(distance=CosineDistance("embedding", list(map(float, vector))))
-        .order_by("distance")
-        .values_list("pk", "distance", "entry_date")
-    )
-    with transaction.atomic():
-        if strategy == "exact" or (strategy == "auto" and available <= EXACT_SCAN_BELOW):
-            _exact_scan()
-            ranked = list(ordered[:limit])
-        else:
+    vector = Vector(list(map(float, vector))).to_text()
+    if strategy == "exact" or (strategy == "auto" and available <= EXACT_SCAN_BELOW):
+        ranked = _ranked(qs, ExactCosineDistance("embedding", Value(vector)), limit)
+    else:
+        with transaction.atomic():
             with connection.cursor() as cur:
                 cur.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
                 cur.execute("SET LOCAL hnsw.ef_search = 200")
                 cur.execute("SET LOCAL hnsw.max_scan_tuples = 200000")
-            ranked = list(ordered[:limit])
-            if len(ranked) < min(limit, available):
-                _exact_scan()  # the index gave up before finding enough of this user's rows
-                ranked = list(ordered[:limit])
+            ranked = _ranked(qs, CosineDistance("embedding", Value(vector)), limit)
+        if len(ranked) < min(limit, available):  # the index gave up before finding enough of this user's rows
+            ranked = _ranked(qs, ExactCosineDistance("embedding", Value(vector)), limit)
     return [Ranked(pk, 1 - d, day.toordinal(), semantic_rank=i) for i, (pk, d, day) in enumerate(ranked, 1)]
 
 
-def _exact_scan() -> None:
-    """Keep the planner off the HNSW index (bitmap scans of the per-user index stay available)."""
-    with connection.cursor() as cur:
-        cur.execute("SET LOCAL enable_indexscan = off")
+def journal_size(qs: QuerySet[Entry]) -> int:
+    """How many entries a search over qs can visit, to choose the exact scan or the HNSW index. Cached for a
+    minute per query (2.5 ms to count a 10,000-entry journal): the count only picks the faster path, since a stale
+    one cannot cost results (the HNSW path is taken above EXACT_SCAN_BELOW, far above any page of results, and
+    falls back to the exact scan whenever it returns short)."""
+    # Counted before the vector filter, so the covering (user, date) index answers it without visiting the rows
+    # (5 ms for a 10,000-entry journal otherwise); unanalysed entries only make the HNSW check stricter.
+    sql, params = qs.order_by().values("pk").query.sql_with_params()
+    key = "search:size:" + hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+    size = cache.get(key)
+    if size is None:
+        size = qs.count()
+        cache.set(key, size, SIZE_CACHE_SECONDS)
+    return size
+
+
+class ExactCosineDistance(Func):
+    """pgvector's cosine_distance() function: the same value as the <=> operator, which is what the HNSW index
+    answers, so the planner scans this user's rows by the (user) index instead (bench/search_bench.py: 11 ms for
+    a 10,000-entry journal, against 14-20 ms for the bitmap scan that turning index scans off used to force)."""
+
+    function = "cosine_distance"
+    output_field = FloatField()
+
+
+def _ranked(qs: QuerySet[Entry], distance, limit: int) -> list[tuple]:
+    # Rank on (id, distance) alone: the sort stays narrow, whatever the row width.
+    return list(qs.annotate(distance=distance).order_by("distance").values_list("pk", "distance", "entry_date")[:limit])
 
 
 def fuse(text: list[Ranked], semantic: list[Ranked]) -> list[Ranked]:
