@@ -113,13 +113,18 @@ def journal_size(qs: QuerySet[Entry]) -> int:
     falls back to the exact scan whenever it returns short)."""
     # Counted before the vector filter, so the covering (user, date) index answers it without visiting the rows
     # (5 ms for a 10,000-entry journal otherwise); unanalysed entries only make the HNSW check stricter.
-    sql, params = qs.order_by().values("pk").query.sql_with_params()
-    key = "search:size:" + hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+    key = _size_key(qs)
     size = cache.get(key)
     if size is None:
         size = qs.count()
         cache.set(key, size, SIZE_CACHE_SECONDS)
     return size
+
+
+def _size_key(qs: QuerySet[Entry]) -> str:
+    """One key per filter: the WHERE clause (user, trash, filters) and its parameters."""
+    sql, params = qs.order_by().values("pk").query.sql_with_params()
+    return "search:size:" + hashlib.sha256(repr((sql, params)).encode()).hexdigest()
 
 
 class ExactCosineDistance(Func):

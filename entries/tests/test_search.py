@@ -3,13 +3,16 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
 from entries import selectors
 from entries.models import Entry
 from entries.search import (
+    _size_key,
     fuse,
+    journal_size,
     run_search,
     semantic_hits,
     semantic_ranking,
@@ -93,6 +96,18 @@ def test_hybrid_fusion_puts_entries_found_both_ways_first(user, corpus):
 def test_a_user_gets_k_results_when_they_have_k_entries(user, corpus):
     [vector] = embed(["anything at all"])
     assert len(semantic_hits(selectors.entries_for(user), vector, limit=6)) == 6
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("cached_size", [0, 10**6])  # too small: exact scan; too large: the HNSW path
+def test_a_stale_journal_size_changes_the_path_not_the_results(user, corpus, cached_size):
+    qs = selectors.entries_for(user)
+    [vector] = embed(["I was anxious before the exam"])
+    expected = [r.pk for r in semantic_ranking(qs, vector, strategy="exact")]
+    assert journal_size(qs) == len(CORPUS)
+    cache.set(_size_key(qs), cached_size)
+    assert journal_size(qs) == cached_size  # the hint is read from the cache
+    assert [r.pk for r in semantic_ranking(qs, vector)] == expected
 
 
 @pytest.mark.django_db
