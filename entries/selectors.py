@@ -1,9 +1,10 @@
 """Reads of entries and topics, always scoped to one user."""
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Count, Q, QuerySet
+from django.contrib.postgres.search import SearchRank
+from django.db.models import Count, F, Q, QuerySet
 
 from .models import Entry, Topic
+from .search import build_text_query
 
 
 def entries_for(user, *, trashed: bool = False) -> QuerySet[Entry]:
@@ -23,7 +24,11 @@ def tags_for(user) -> list[str]:
 
 
 def text_search(qs: QuerySet[Entry], query: str, config: str = "english") -> QuerySet[Entry]:
-    """Full-text match with websearch syntax ("quotes", or, -exclusion), best match first, in the user's text
-    configuration (entries.text_config)."""
-    search = SearchQuery(query, search_type="websearch", config=config)
-    return qs.filter(search_vector=search).annotate(rank=SearchRank("search_vector", search)).order_by("-rank")
+    """The journal's text filter: the same query as search (websearch syntax, the word being typed as a prefix,
+    the user's text configuration), best match first, newest first among equals."""
+    queries = build_text_query(query, config)
+    if queries is None:
+        return qs
+    match, ranking = queries
+    rank = SearchRank(F("search_vector"), ranking, normalization=1)
+    return qs.filter(search_vector=match).annotate(rank=rank).order_by("-rank", "-entry_date", "-pk")

@@ -100,6 +100,8 @@ def test_filters_and_pagination(api, user, entry_factory):
     assert api.get(URL + f"?topic={topic.pk}").json()["count"] == 1
     assert api.get(URL + "?tag=run&mood=5&favourite=true").json()["count"] == 1
     assert api.get(URL + "?q=kilometre").json()["count"] == 1
+    assert api.get(URL + "?q=ran kilom").json()["count"] == 1  # the word being typed matches as a prefix
+    assert api.get(URL + "?q=ran -kilometre").json()["count"] == 0
     assert api.get(URL + "?mood=9").status_code == 400
     assert api.get(URL + "?date_from=yesterday").status_code == 400
     assert api.get(URL + "?page=999").status_code == 404
