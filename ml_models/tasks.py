@@ -7,17 +7,22 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 # Faults that pass by themselves; anything else is recorded on the entry (see ml_models.runner).
 TRANSIENT = (OperationalError, InterfaceError, RedisConnectionError, ConnectionError, TimeoutError)
 
+# For the inference tasks here and in psychology.tasks, so the workers treat all their work alike: a message is
+# acknowledged only once the work is done (a killed worker's message comes back), and transient faults are retried
+# with jittered backoff. Bound, because a task reads self.request.retries to know its final attempt.
+INFERENCE_TASK_OPTIONS = {
+    "bind": True,
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "autoretry_for": TRANSIENT,
+    "retry_backoff": 2,
+    "retry_backoff_max": 120,
+    "retry_jitter": True,
+    "max_retries": 5,
+}
 
-@shared_task(
-    bind=True,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT,
-    retry_backoff=2,
-    retry_backoff_max=120,
-    retry_jitter=True,
-    max_retries=5,
-)
+
+@shared_task(**INFERENCE_TASK_OPTIONS)
 def analyze_entries(self, entry_ids: list[int]) -> int:
     """Analyse these entries (a batch). Safe to run twice: finished entries are skipped."""
     from django.conf import settings

@@ -6,7 +6,7 @@ from celery import shared_task
 from celery.signals import worker_ready
 from django.conf import settings
 
-from ml_models.tasks import TRANSIENT
+from ml_models.tasks import INFERENCE_TASK_OPTIONS
 
 logger = logging.getLogger(__name__)
 
@@ -16,17 +16,7 @@ def _inference_queue() -> str:
     return settings.CELERY_TASK_ROUTES.get("ml_models.tasks.*", {}).get("queue", "inference")
 
 
-@shared_task(
-    bind=True,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT,
-    retry_backoff=2,
-    retry_backoff_max=120,
-    retry_jitter=True,
-    max_retries=5,
-    queue=_inference_queue(),
-)
+@shared_task(**INFERENCE_TASK_OPTIONS, queue=_inference_queue())
 def embed_techniques(self, technique_ids: list[int] | None = None, force: bool = False) -> int:
     """Embed techniques whose text changed (all of them if ids is None). Idempotent: current rows are skipped."""
     from ml_models.pipeline import get_pipeline

@@ -7,8 +7,8 @@ and video are not imported: their `![](dayone-moment://...)` references become n
 
 import re
 
-from .base import ImportedEntry, Skipped, clean_tags, parse_iso_datetime, reading, stable_id, timezone_or
-from .jsonstream import iter_top_level
+from .base import ImportedEntry, Skipped, clean_tags, parse_iso_datetime, stable_id, timezone_or
+from .jsonstream import parse_entries_array
 
 SOURCE = "dayone"
 _MEDIA = re.compile(r"!\[[^\]\n]*\]\((dayone-moment:[^)\s]*)\)")
@@ -20,14 +20,7 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 
 
 def parse(source, *, default_tz):
-    for doc in source.documents(suffixes=(".json",)):
-        number = 0
-        with reading(doc.name), source.open_text(doc) as text:
-            for key, raw in iter_top_level(text, name=doc.name, stream_keys={"entries"}):
-                if key not in ("entries", None):
-                    continue
-                number += 1
-                yield _entry(raw, where=f"{doc.name}, entry {number}", default_tz=default_tz)
+    yield from parse_entries_array(source, _entry, default_tz=default_tz)
 
 
 def _entry(raw, *, where: str, default_tz):

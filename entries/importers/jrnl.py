@@ -10,7 +10,7 @@ import datetime
 import re
 
 from .base import ImportedEntry, Skipped, clean_tags, parse_clock, parse_iso_date, reading, stable_id
-from .jsonstream import iter_top_level
+from .jsonstream import parse_entries_array
 
 SOURCE = "jrnl"
 _HEADER = re.compile(r"^\[(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?)\] ?(.*)$")
@@ -19,14 +19,7 @@ _SENTENCE = re.compile(r"^(.*?[.?!])(?:\s+|$)(.*)$", re.DOTALL)
 
 
 def parse_json(source, *, default_tz):
-    for doc in source.documents(suffixes=(".json",)):
-        number = 0
-        with reading(doc.name), source.open_text(doc) as text:
-            for key, raw in iter_top_level(text, name=doc.name, stream_keys={"entries"}):
-                if key not in ("entries", None):
-                    continue
-                number += 1
-                yield _json_entry(raw, where=f"{doc.name}, entry {number}", default_tz=default_tz)
+    yield from parse_entries_array(source, _json_entry, default_tz=default_tz)
 
 
 def _json_entry(raw, *, where: str, default_tz):

@@ -9,7 +9,7 @@ top-level value, may be at most MAX_VALUE_CHARS long; beyond that the file is re
 import json
 from collections.abc import Iterator
 
-from .base import UnreadableFile
+from .base import UnreadableFile, reading
 
 CHUNK_CHARS = 256 * 1024
 MAX_VALUE_CHARS = 16 * 1024 * 1024
@@ -82,6 +82,22 @@ class _Buffer:
         if char != wanted:
             self.pos = max(self.pos - 1, 0)
             raise self.fail(f"expected {what}")
+
+
+def parse_entries_array(source, build_entry, **kwargs):
+    """Yield build_entry(item, where=..., **kwargs) for each item of every .json document's "entries" array.
+
+    A bare top-level array counts as the entries; other top-level members (metadata, tag lists) are passed over.
+    """
+    for doc in source.documents(suffixes=(".json",)):
+        number = 0
+        # build_entry runs inside `reading` too, so a read fault it meets is still reported against this file.
+        with reading(doc.name), source.open_text(doc) as text:
+            for key, raw in iter_top_level(text, name=doc.name, stream_keys={"entries"}):
+                if key not in ("entries", None):
+                    continue
+                number += 1
+                yield build_entry(raw, where=f"{doc.name}, entry {number}", **kwargs)
 
 
 def iter_top_level(stream, *, name: str, stream_keys: set[str]) -> Iterator[tuple[str | None, object]]:

@@ -19,22 +19,8 @@ def url(name: str) -> str:
     return reverse(f"api:insights-{name}")
 
 
-def analysed(user, day, score, **fields):
-    emotions = fields.pop("emotions", {"joy": 0.6, "sadness": 0.4})
-    return EntryFactory(
-        user=user,
-        entry_date=day,
-        sentiment_score=score,
-        sentiment_label="positive" if score > 0 else "negative",
-        emotions=emotions,
-        dominant_emotion=max(emotions, key=emotions.get),
-        analysis_status="done",
-        **fields,
-    )
-
-
 @pytest.fixture
-def week(user):
+def week(user, analysed):
     """Three analysed entries in the last three days, and one from this day four years ago."""
     today = local_today(user)
     topic = TopicFactory(user=user, name="Garden")
@@ -116,13 +102,13 @@ def test_weekly_review_over_the_api(api, week):
     assert any("Garden" in p for p in body["prompts"])
 
 
-def test_streaks_are_suppressed_after_a_crisis_flagged_entry(api, user, week):
+def test_streaks_are_suppressed_after_a_crisis_flagged_entry(api, user, week, analysed):
     analysed(user, week, -0.9, crisis_flagged=True)
     body = api.get(url("streaks")).json()
     assert body["suppressed"] is True and body["current"] is None and body["longest"] is None
 
 
-def test_no_endpoint_shows_another_users_data(api, other_user, week):
+def test_no_endpoint_shows_another_users_data(api, other_user, week, analysed):
     analysed(other_user, week, -1.0, title="Not yours", tags=["private"], topic=TopicFactory(user=other_user))
     EntryFactory(user=other_user, entry_date=week.replace(year=week.year - 2), title="Not yours either")
     for name in ENDPOINTS:

@@ -16,18 +16,10 @@ PAGES = ["insights:dashboard", "insights:weekly"]
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)", re.I)
 
 
-def analysed(user, day, score, **fields):
-    emotions = fields.pop("emotions", {"joy": 0.7, "neutral": 0.3})
-    return EntryFactory(
-        user=user,
-        entry_date=day,
-        sentiment_score=score,
-        sentiment_label="positive" if score > 0 else "negative",
-        emotions=emotions,
-        dominant_emotion=max(emotions, key=emotions.get),
-        analysis_status="done",
-        **fields,
-    )
+@pytest.fixture
+def analysed_emotions():
+    """This module's analysed entries lean to joy with some neutral (the conftest default has sadness)."""
+    return {"joy": 0.7, "neutral": 0.3}
 
 
 def vec(*head):
@@ -35,7 +27,7 @@ def vec(*head):
 
 
 @pytest.fixture
-def journal(user):
+def journal(user, analysed):
     """A few weeks of analysed writing ending today, in the user's own calendar."""
     today = local_today(user)
     work = TopicFactory(user=user, name="Work")
@@ -101,7 +93,7 @@ def test_a_bad_period_is_a_400_with_a_field_message(browser_client, journal):
     assert "Overview" not in page
 
 
-def test_no_one_sees_another_users_insights(client, user, other_user, journal):
+def test_no_one_sees_another_users_insights(client, user, other_user, journal, analysed):
     secret = TopicFactory(user=other_user, name="Secretive")
     analysed(other_user, journal, -0.9, title="Their private entry", topic=secret, tags=["hidden"])
     client.force_login(other_user)
@@ -113,14 +105,16 @@ def test_no_one_sees_another_users_insights(client, user, other_user, journal):
         assert "Secretive" not in mine and "#hidden" not in mine and "Their private entry" not in mine
 
 
-def test_streaks_and_heatmap_are_hidden_after_a_crisis_flagged_entry(browser_client, user, journal):
+def test_streaks_and_heatmap_are_hidden_after_a_crisis_flagged_entry(browser_client, user, journal, analysed):
     analysed(user, journal, -0.9, crisis_flagged=True, content="A hard night. I can't see a way through this.")
     page = browser_client.get(reverse("insights:dashboard")).content.decode()
     assert "Current writing streak" not in page and "Your writing year" not in page
     assert "Streaks and counts are hidden for now" in page
 
 
-def test_weekly_review_quotes_real_sentences_and_asks_about_the_users_own_topics(browser_client, user, journal):
+def test_weekly_review_quotes_real_sentences_and_asks_about_the_users_own_topics(
+    browser_client, user, journal, analysed
+):
     flagged = analysed(
         user, journal, -0.8, crisis_flagged=True, content="Everything feels pointless tonight, honestly."
     )
