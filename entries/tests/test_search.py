@@ -111,6 +111,19 @@ def test_a_stale_journal_size_changes_the_path_not_the_results(user, corpus, cac
 
 
 @pytest.mark.django_db
+def test_result_rows_carry_everything_the_page_and_api_show(user, corpus, django_assert_num_queries):
+    from entries.api.search import HitSerializer
+
+    result = run_search(selectors.entries_for(user), "walk", "text")
+    hits = result.hits[:20]
+    assert hits
+    with django_assert_num_queries(0):  # only the fields loaded: a deferred one would cost a query per row
+        data = HitSerializer(hits, many=True).data
+        shown = [(h.entry.pk, h.entry.display_title, h.entry.content, h.entry.entry_date) for h in hits]  # the page
+    assert len(data) == len(shown) == len(hits)
+
+
+@pytest.mark.django_db
 def test_other_users_and_trashed_entries_never_appear(user, other_user, corpus, entry_factory):
     [vector] = embed(["I was anxious before the exam"])
     theirs = entry_factory(user=other_user, title="Exam too", content="I was anxious before the exam.",
