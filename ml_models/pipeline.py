@@ -35,7 +35,7 @@ class Pipeline:
 
         self._crisis = crisis
         self._sentence_vectors = SentenceVectors(self.embedder)
-        self.versions["crisis"] = getattr(crisis, "VERSION", "rules+prototypes")
+        self.versions["crisis"] = crisis.version()
 
     def analyze(self, texts: list[str]) -> list[dict]:
         """Analyse many texts at once; returns one result per text, in order."""

@@ -180,6 +180,12 @@ def _pair_hits(norm: str, spans: list[tuple[int, int]]) -> list[tuple]:
     return hits
 
 
+def version() -> str:
+    """Recorded with every analysis: rules and prototypes, and the trained head when one is loaded."""
+    head = crisis_head.version()
+    return f"rules+prototypes+{head}" if head else "rules+prototypes"
+
+
 def detect_crisis(text: str, embed=None, use_head: bool = True) -> CrisisResult:
     """Classify one journal entry as none / concern / urgent, with quoted reasons.
 

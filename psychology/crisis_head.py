@@ -8,6 +8,7 @@ media, recovered history). Only numpy at run time; the weights are a small JSON 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from pathlib import Path
@@ -37,6 +38,14 @@ def load(path: Path | None = None) -> dict | None:
             except (OSError, ValueError, KeyError, TypeError):
                 _loaded[path] = None
         return _loaded[path]
+
+
+def version(path: Path | None = None) -> str:
+    """Which head runs, for the model versions recorded with each analysis: its weights' digest, or "" if none."""
+    path = Path(path or WEIGHTS)
+    if load(path) is None:
+        return ""
+    return "head:" + hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
 def probabilities(vectors, weights: dict) -> np.ndarray:

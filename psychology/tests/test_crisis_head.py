@@ -1,5 +1,6 @@
 """The trained crisis classifier head: shipped weights, unseen paraphrases with the real embedder, determinism."""
 
+import hashlib
 import json
 
 import numpy as np
@@ -53,6 +54,16 @@ def test_missing_weights_leave_rules_working(tmp_path, monkeypatch):
     fake = lambda texts: np.eye(384, dtype=np.float32)[[hash(t) % 384 for t in texts]]  # noqa: E731
     assert detect_crisis("I want to kill myself.", embed=fake).level == "urgent"
     assert crisis_head.flagged([("a b c", False, 0.0)], fake(["a b c"]), fake) == []
+
+
+def test_recorded_version_names_the_head_that_ran(tmp_path, monkeypatch):
+    from ml_models.pipeline import get_pipeline
+
+    digest = hashlib.sha256(crisis_head.WEIGHTS.read_bytes()).hexdigest()[:12]
+    assert crisis.version() == f"rules+prototypes+head:{digest}"
+    assert get_pipeline().versions["crisis"] == crisis.version()
+    monkeypatch.setattr(crisis_head, "WEIGHTS", tmp_path / "absent.json")
+    assert crisis.version() == "rules+prototypes"
 
 
 @pytest.mark.parametrize("text", UNSEEN_CRISIS)
