@@ -8,10 +8,12 @@ import html
 import re
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import Case, F, FloatField, Func, QuerySet, TextField, Value, When
 from pgvector import Vector
@@ -88,34 +90,38 @@ def text_ranking(qs: QuerySet[Entry], q: str, limit: int = CANDIDATES, config: s
     return [Ranked(pk, score, day.toordinal(), text_rank=i) for i, (pk, score, day) in enumerate(rows, 1)]
 
 
-def semantic_ranking(qs: QuerySet[Entry], vector, limit: int = CANDIDATES, strategy: str = "auto") -> list[Ranked]:
+def semantic_ranking(
+    qs: QuerySet[Entry], vector, limit: int = CANDIDATES, strategy: str = "auto", *, size: int | None = None
+) -> list[Ranked]:
     """Nearest entries by cosine distance, as (id, similarity, date). Small journals: exact scan. Large: HNSW
-    with iterative scan. strategy "exact" or "hnsw" forces one path (the benchmark compares them)."""
-    available = journal_size(qs)
+    with iterative scan. strategy "exact" or "hnsw" forces one path (the benchmark compares them). size: how many
+    entries the journal has, when the caller knows (default: journal_size(qs))."""
+    available = journal_size(qs) if size is None else size
     qs = qs.filter(embedding__isnull=False)
     vector = Vector(list(map(float, vector))).to_text()
     if strategy == "exact" or (strategy == "auto" and available <= EXACT_SCAN_BELOW):
         ranked = _exact_ranking(qs, vector, limit)
     else:
-        with transaction.atomic():
-            with connection.cursor() as cur:
-                cur.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
-                cur.execute("SET LOCAL hnsw.ef_search = 200")
-                cur.execute("SET LOCAL hnsw.max_scan_tuples = 200000")
+        with _local_settings(
+            {"hnsw.iterative_scan": "relaxed_order", "hnsw.ef_search": "200", "hnsw.max_scan_tuples": "200000"}
+        ):
             ranked = _ranked(qs, CosineDistance("embedding", Value(vector)), limit)
-        if len(ranked) < min(limit, available):  # the index gave up before finding enough of this user's rows
+        if len(ranked) < limit:  # the index gave up early, or the journal is smaller than the (cached) size said
             ranked = _exact_ranking(qs, vector, limit)
     return [Ranked(pk, 1 - d, day.toordinal(), semantic_rank=i) for i, (pk, d, day) in enumerate(ranked, 1)]
 
 
 def journal_size(qs: QuerySet[Entry]) -> int:
     """How many entries a search over qs can visit, to choose the exact scan or the HNSW index. Cached for a
-    minute per query (2.5 ms to count a 10,000-entry journal): the count only picks the faster path, since a stale
-    one cannot cost results (the HNSW path is taken above EXACT_SCAN_BELOW, far above any page of results, and
-    falls back to the exact scan whenever it returns short)."""
+    minute per query (2.5 ms to count a 10,000-entry journal). A stale count only picks the path: the exact scan
+    is complete, and the HNSW path falls back to it whenever it returns fewer than asked; for up to a minute after a
+    journal shrinks below EXACT_SCAN_BELOW its results are the index's (approximate) nearest instead of exact."""
     # Counted before the vector filter, so the covering (user, date) index answers it without visiting the rows
-    # (5 ms for a 10,000-entry journal otherwise); unanalysed entries only make the HNSW check stricter.
-    key = _size_key(qs)
+    # (5 ms for a 10,000-entry journal otherwise).
+    try:
+        key = _size_key(qs)
+    except EmptyResultSet:  # qs.none(), e.g. a filter that can match nothing (date_from after date_to)
+        return 0
     size = cache.get(key)
     if size is None:
         size = qs.count()
@@ -129,6 +135,20 @@ def _size_key(qs: QuerySet[Entry]) -> str:
     return "search:size:" + hashlib.sha256(repr((sql, params)).encode()).hexdigest()
 
 
+@contextmanager
+def _local_settings(settings: dict[str, str]):
+    """Planner settings for the queries inside, undone at the end even within a caller's transaction (a savepoint's
+    release keeps SET LOCAL values until the outer transaction ends)."""
+    outer = connection.in_atomic_block
+    with transaction.atomic(), connection.cursor() as cur:
+        for name, value in settings.items():
+            cur.execute("SELECT set_config(%s, %s, true)", [name, value])
+        yield
+        if outer:
+            for name in settings:
+                cur.execute(f"SET LOCAL {name} TO DEFAULT")  # names are ours, never user input
+
+
 class ExactCosineDistance(Func):
     """pgvector's cosine_distance() function: the same value as the <=> operator, which is what the HNSW index
     answers, so the planner reads this journal's vectors from the covering (user) index instead, with no need to
@@ -140,10 +160,9 @@ class ExactCosineDistance(Func):
 
 def _exact_ranking(qs: QuerySet[Entry], vector: str, limit: int) -> list[tuple]:
     """Every analysed entry of the journal compared with the query, from the covering (user) index of vectors."""
-    with transaction.atomic(), connection.cursor() as cur:
-        # The planner prices each index page as a random read (4 by default) and so prefers walking the heap rows
-        # in order; one journal's leaf pages are contiguous and cached, and the index-only scan is ~30% faster.
-        cur.execute("SET LOCAL random_page_cost = 1.1")
+    # The planner prices each index page as a random read (4 by default) and so prefers walking the heap rows in
+    # order; one journal's leaf pages are contiguous and cached, and the index-only scan is ~30% faster.
+    with _local_settings({"random_page_cost": "1.1"}):
         return _ranked(qs, ExactCosineDistance("embedding", Value(vector)), limit)
 
 
@@ -235,7 +254,9 @@ def similar_entries(entry: Entry, qs: QuerySet[Entry], k: int = 5) -> list[Hit]:
     """The user's entries nearest in meaning to this one (itself and trashed entries excluded)."""
     if entry.embedding is None:
         return []
-    return semantic_hits(qs.exclude(pk=entry.pk), entry.embedding, limit=k)
+    # The journal's size, not the size less this entry: one cached count per journal, not one per entry shown.
+    others = qs.exclude(pk=entry.pk)
+    return load_hits(others, semantic_ranking(others, entry.embedding, k, size=journal_size(qs)))
 
 
 MODES = ("hybrid", "text", "semantic")

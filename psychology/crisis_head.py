@@ -27,8 +27,10 @@ def load(path: Path | None = None) -> dict | None:
     with _lock:
         if path not in _loaded:
             try:
-                raw = json.loads(path.read_text(encoding="utf-8"))
+                data = path.read_bytes()
+                raw = json.loads(data.decode("utf-8"))
                 _loaded[path] = {
+                    "digest": hashlib.sha256(data).hexdigest()[:12],  # of the weights in use
                     "coef": np.asarray(raw["coef"], dtype=np.float32),
                     "intercept": float(raw["intercept"]),
                     "threshold": float(raw["threshold"]),
@@ -42,10 +44,8 @@ def load(path: Path | None = None) -> dict | None:
 
 def version(path: Path | None = None) -> str:
     """Which head runs, for the model versions recorded with each analysis: its weights' digest, or "" if none."""
-    path = Path(path or WEIGHTS)
-    if load(path) is None:
-        return ""
-    return "head:" + hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    weights = load(path)
+    return f"head:{weights['digest']}" if weights else ""
 
 
 def probabilities(vectors, weights: dict) -> np.ndarray:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from entries import selectors
 from entries.models import Entry
 from entries.search import (
+    MODES,
     _size_key,
     fuse,
     journal_size,
@@ -121,6 +122,27 @@ def test_result_rows_carry_everything_the_page_and_api_show(user, corpus, django
         data = HitSerializer(hits, many=True).data
         shown = [(h.entry.pk, h.entry.display_title, h.entry.content, h.entry.entry_date) for h in hits]  # the page
     assert len(data) == len(shown) == len(hits)
+
+
+@pytest.mark.django_db
+def test_a_filter_that_matches_nothing_searches_nothing(user, corpus):
+    [vector] = embed(["walk"])  # e.g. date_from after date_to: the filter hands search qs.none()
+    for mode in MODES:
+        assert len(run_search(selectors.entries_for(user).none(), "walk", mode, embed=lambda _q: vector).hits) == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("strategy", ["exact", "hnsw"])
+def test_planner_settings_end_with_the_search_inside_a_callers_transaction(user, corpus, strategy):
+    from django.db import connection
+
+    [vector] = embed(["walk"])
+    with connection.cursor() as cur:  # a django_db test already runs inside a transaction
+        cur.execute("SHOW random_page_cost")
+        before = cur.fetchone()[0]
+        assert semantic_ranking(selectors.entries_for(user), vector, strategy=strategy)
+        cur.execute("SELECT current_setting('random_page_cost'), current_setting('hnsw.ef_search', true)")
+        assert cur.fetchone() == (before, "40")  # pgvector's default ef_search
 
 
 @pytest.mark.django_db
