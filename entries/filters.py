@@ -41,9 +41,9 @@ class EntryFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        user = user or getattr(self.request, "user", None)
-        if user is not None and user.is_authenticated:
-            self.filters["topic"].queryset = Topic.objects.filter(user=user)
+        self.user = user or getattr(self.request, "user", None)
+        if self.user is not None and self.user.is_authenticated:
+            self.filters["topic"].queryset = Topic.objects.filter(user=self.user)
 
     @property
     def qs(self):
@@ -54,8 +54,8 @@ class EntryFilter(django_filters.FilterSet):
         return qs
 
     def filter_q(self, queryset, name, value):
-        user = getattr(self.request, "user", None)
-        config = search_config_for(getattr(user, "language", None)) if user else "english"
+        # The page passes user=, the API passes request=: either way, words are parsed in the writer's language.
+        config = search_config_for(getattr(self.user, "language", None))
         return text_search(queryset, value, config) if value.strip() else queryset
 
     def filter_favourite(self, queryset, name, value):

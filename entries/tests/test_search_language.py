@@ -6,6 +6,7 @@ import pytest
 import redis
 from django.conf import settings
 from django.db import connection
+from django.urls import reverse
 
 from entries import selectors
 from entries.models import Entry
@@ -99,6 +100,17 @@ def test_the_journal_filter_parses_words_in_the_writers_language(api, user):
     response = api.get("/api/v1/entries/", {"q": "Katzen und Hunde"})
     assert response.status_code == 200
     assert [e["title"] for e in response.json()["results"]] == ["Abend"]
+
+
+@pytest.mark.django_db
+def test_the_journal_page_filter_parses_words_in_the_writers_language(browser_client, user):
+    user.language = "de"
+    user.save()
+    create_entry(user=user, title="Abend", content="Die Katzen und Hunde schlafen.")
+    create_entry(user=user, title="Morgen", content="Regen.")
+    page = browser_client.get(reverse("entries:list"), {"q": "Katzen und Hunde"})
+    assert page.status_code == 200
+    assert "Abend" in page.content.decode() and "Morgen" not in page.content.decode()
 
 
 @pytest.mark.django_db
