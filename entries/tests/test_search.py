@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.db.models import Value
 from django.urls import reverse
 from django.utils import timezone
 
@@ -134,8 +136,6 @@ def test_a_filter_that_matches_nothing_searches_nothing(user, corpus):
 @pytest.mark.django_db
 @pytest.mark.parametrize("strategy", ["exact", "hnsw"])
 def test_planner_settings_end_with_the_search_inside_a_callers_transaction(user, corpus, strategy):
-    from django.db import connection
-
     [vector] = embed(["walk"])
     with connection.cursor() as cur:  # a django_db test already runs inside a transaction
         cur.execute("SHOW random_page_cost")
@@ -143,6 +143,22 @@ def test_planner_settings_end_with_the_search_inside_a_callers_transaction(user,
         assert semantic_ranking(selectors.entries_for(user), vector, strategy=strategy)
         cur.execute("SELECT current_setting('random_page_cost'), current_setting('hnsw.ef_search', true)")
         assert cur.fetchone() == (before, "40")  # pgvector's default ef_search
+
+
+@pytest.mark.django_db
+def test_the_exact_vector_scan_reads_only_what_the_covering_index_holds(user):
+    import re
+
+    from entries.search import ExactCosineDistance, _ranked
+
+    [index] = [i for i in Entry._meta.indexes if i.name == "entry_user_vectors"]
+    held = {"user_id", "deleted_at", *index.include}  # deleted_at and embedding: the index's condition
+    qs = selectors.entries_for(user).filter(embedding__isnull=False)
+    captured = []
+    with connection.execute_wrapper(lambda run, sql, *a: captured.append(sql) or run(sql, *a)):
+        _ranked(qs, ExactCosineDistance("embedding", Value("[" + ",".join(["0.1"] * 384) + "]")), 10)
+    # Anything else would send the planner back to the table rows, one per entry (bench/search_bench.py).
+    assert set(re.findall(r'"entries_entry"\."(\w+)"', captured[0])) <= held
 
 
 @pytest.mark.django_db
