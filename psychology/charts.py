@@ -79,8 +79,9 @@ def assessment_chart(
         chart.scores.append(Point(x(day), y_score(result.score), label))
         chart.rows.append((f"{day:%d %b %Y}", str(result.score), result.band_label))
     for week, value in weekly_sentiment:
-        middle = week + datetime.timedelta(days=3)
-        if start <= middle <= end:
+        if week <= end and week + datetime.timedelta(days=6) >= start:
+            # Mid-week, kept inside the span: the week under way (Monday to Wednesday) is drawn at today.
+            middle = min(max(week + datetime.timedelta(days=3), start), end)
             chart.sentiment.append(Point(x(middle), y_sentiment(value), f"Week of {week:%d %b}: {value:+.2f}"))
     ticks = sorted({lowest for lowest, _, _ in instrument.bands} | {instrument.max_score})
     chart.left_ticks = [Point(LEFT - 6, y_score(t), str(t)) for t in ticks]  # x: where the label ends
