@@ -36,10 +36,14 @@ def naive_analyze(pipeline, text: str) -> None:
     from psychology.crisis import detect_crisis
 
     pipeline.embedder.encode([text])  # embedding for search
+    clf = pipeline.classifier  # the fine-tuned classifier, which serves sentiment, emotion and crisis
     for task in ("sentiment", "emotion"):
         docs = embed_documents(pipeline.embedder, [text])
         pipeline.classifiers[task].predict(head_features([text], docs))
-    detect_crisis(text, embed=pipeline.embedder.encode)
+        if clf:
+            clf.predict([text])
+    signal = (float(clf.predict([text])["crisis"][0, 1]), clf.crisis_threshold) if clf else None
+    detect_crisis(text, embed=pipeline.embedder.encode, classifier=signal)
 
 
 def naive_throughput(pipeline, texts: list[str]) -> float:

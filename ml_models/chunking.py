@@ -2,6 +2,8 @@
 
 import re
 
+import numpy as np
+
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n{1,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -50,3 +52,22 @@ def chunk_text(text: str, count_tokens, max_tokens: int) -> list[str]:
     if current:
         chunks.append(" ".join(current))
     return chunks or [text[:1000]]
+
+
+def chunk_many(texts: list[str], count_tokens, max_tokens: int):
+    """(chunks, owner index of each chunk, its length in tokens) for a batch of texts."""
+    chunks, owners, weights = [], [], []
+    for i, text in enumerate(texts):
+        for chunk in chunk_text(text, count_tokens, max_tokens):
+            chunks.append(chunk)
+            owners.append(i)
+            weights.append(max(1, count_tokens(chunk)))
+    return chunks, np.array(owners, dtype=np.int64), np.array(weights, dtype=np.float32)
+
+
+def weighted_mean(rows: np.ndarray, owners: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
+    """Average chunk rows per text, weighted by chunk length in tokens."""
+    out = np.zeros((n, rows.shape[1]), dtype=np.float32)
+    np.add.at(out, owners, rows * weights[:, None])
+    totals = np.bincount(owners, weights=weights, minlength=n)[:, None]
+    return out / np.where(totals == 0, 1, totals)

@@ -5,17 +5,24 @@ import threading
 
 import numpy as np
 
-from . import backends
-from .chunking import chunk_text, clean_text
+from . import backends, finetuned
+from .chunking import chunk_many, clean_text, weighted_mean
 from .documents import SentenceVectors, embed_documents, head_features
-from .registry import ModelSpec, spec_for
+from .registry import ModelSpec, packaged_minilm_path, spec_for
 
 logger = logging.getLogger(__name__)
 
 
 class Pipeline:
     def __init__(
-        self, *, sentiment: ModelSpec, emotion: ModelSpec, embedding: ModelSpec, device: str = "auto", embedder=None
+        self,
+        *,
+        sentiment: ModelSpec,
+        emotion: ModelSpec,
+        embedding: ModelSpec,
+        device: str = "auto",
+        embedder=None,
+        classifier_path=finetuned.WEIGHTS,
     ):
         backends.configure_torch_threads()
         self.device = backends.choose_device(device)
@@ -36,6 +43,15 @@ class Pipeline:
         self._crisis = crisis
         self._sentence_vectors = SentenceVectors(self.embedder)
         self.versions["crisis"] = crisis.version()
+        # The fine-tuned classifier: blended into the default heads, and a signal for the crisis detector.
+        self.classifier = None
+        if classifier_path is not None:
+            shared = self.embedder.model[0].auto_model if embedding.source == str(packaged_minilm_path()) else None
+            self.classifier = finetuned.JournalClassifier(classifier_path, self.device, shared_encoder=shared)
+            self.blended = [t for t, c in self.classifiers.items() if isinstance(c, backends.EmbeddingHead)]
+            for task in self.blended:
+                self.versions[task] += f"+{self.classifier.version}"
+            self.versions["crisis"] += f"+{self.classifier.version}"
 
     def analyze(self, texts: list[str]) -> list[dict]:
         """Analyse many texts at once; returns one result per text, in order."""
@@ -51,8 +67,13 @@ class Pipeline:
                 features = head_features(texts, docs) if features is None else features
                 probs[task] = clf.predict(features)
             else:
-                c_chunks, c_owners, c_weights = self._chunk(texts, clf.count_tokens, clf.max_tokens)
-                probs[task] = _weighted_mean(clf.predict(c_chunks), c_owners, c_weights, len(texts))
+                c_chunks, c_owners, c_weights = chunk_many(texts, clf.count_tokens, clf.max_tokens)
+                probs[task] = weighted_mean(clf.predict(c_chunks), c_owners, c_weights, len(texts))
+        model = self.classifier.predict(texts) if self.classifier else {}
+        if model:
+            b = self.classifier.blend
+            for task in self.blended:
+                probs[task] = (1 - b) * probs[task] + b * model[task]
 
         results = []
         for i, text in enumerate(texts):
@@ -61,7 +82,11 @@ class Pipeline:
             e = probs["emotion"][i]
             e = e / e.sum()
             sent_labels = self.specs["sentiment"].labels
-            crisis = self._crisis.detect_crisis(text, embed=self._sentence_vectors)
+            crisis = self._crisis.detect_crisis(
+                text,
+                embed=self._sentence_vectors,
+                classifier=(float(model["crisis"][i, 1]), self.classifier.crisis_threshold) if model else None,
+            )
             results.append(
                 {
                     "sentiment": {
@@ -76,24 +101,6 @@ class Pipeline:
             )
         self._sentence_vectors.forget()
         return results
-
-    @staticmethod
-    def _chunk(texts, count_tokens, max_tokens):
-        chunks, owners, weights = [], [], []
-        for i, text in enumerate(texts):
-            for chunk in chunk_text(text, count_tokens, max_tokens):
-                chunks.append(chunk)
-                owners.append(i)
-                weights.append(max(1, count_tokens(chunk)))
-        return chunks, np.array(owners), np.array(weights, dtype=np.float32)
-
-
-def _weighted_mean(rows: np.ndarray, owners: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
-    """Average chunk rows per text, weighted by chunk length in tokens."""
-    out = np.zeros((n, rows.shape[1]), dtype=np.float32)
-    np.add.at(out, owners, rows * weights[:, None])
-    totals = np.bincount(owners, weights=weights, minlength=n)[:, None]
-    return out / np.where(totals == 0, 1, totals)
 
 
 _lock = threading.Lock()

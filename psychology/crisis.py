@@ -186,11 +186,12 @@ def version() -> str:
     return f"rules+prototypes+{head}" if head else "rules+prototypes"
 
 
-def detect_crisis(text: str, embed=None, use_head: bool = True) -> CrisisResult:
+def detect_crisis(text: str, embed=None, use_head: bool = True, classifier: tuple | None = None) -> CrisisResult:
     """Classify one journal entry as none / concern / urgent, with quoted reasons.
 
     With `embed`, sentences no rule matched are also compared with crisis prototypes and, unless `use_head` is
-    false, scored by the trained classifier head (crisis_head.py)."""
+    false, scored by the trained classifier head (crisis_head.py). `classifier` is the fine-tuned model's
+    (probability, threshold) for the whole entry (ml_models/finetuned.py), which reads meaning across sentences."""
     norm, index, spans, seen, recovered, level, reasons = _rule_pass(text)
     if embed is not None and level != URGENT:
         keep = _model_sentences(text, norm, index, spans, seen, recovered)
@@ -206,6 +207,9 @@ def detect_crisis(text: str, embed=None, use_head: bool = True) -> CrisisResult:
             for sentence in crisis_head.flagged(keep, vectors, embed)[:_MAX_REASONS]:
                 level = CONCERN
                 reasons.append(f'classifier: "{sentence}"')
+    if level == NONE and classifier is not None and classifier[0] >= classifier[1]:
+        level = CONCERN  # like the head, the model only adds concern
+        reasons.append(f"the entry as a whole reads like crisis language (model confidence {classifier[0]:.2f})")
     return CrisisResult(flagged=level != NONE, level=level, reasons=reasons)
 
 

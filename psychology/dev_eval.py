@@ -55,14 +55,20 @@ def load(name: str) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def score(rows: list[dict], embed, use_head: bool = True) -> dict:
+def score(rows: list[dict], embed, use_head: bool = True, classifier=None) -> dict:
+    """Recall and false-positive rate of detect_crisis; `classifier` (ml_models.finetuned.JournalClassifier) adds
+    the fine-tuned model's whole-entry signal, as the pipeline does."""
     from psychology.crisis import detect_crisis
 
-    pos = [r for r in rows if r.get("label", "none") != "none"]
-    neg = [r for r in rows if r.get("label", "none") == "none"]
-    misses = [r for r in pos if not detect_crisis(r["text"], embed=embed, use_head=use_head).flagged]
-    false_alarms = [(r, detect_crisis(r["text"], embed=embed, use_head=use_head)) for r in neg]
-    false_alarms = [(r, res) for r, res in false_alarms if res.flagged]
+    signals = [None] * len(rows)
+    if classifier is not None:
+        probs = classifier.predict([r["text"] for r in rows])["crisis"][:, 1]
+        signals = [(float(p), classifier.crisis_threshold) for p in probs]
+    results = [detect_crisis(r["text"], embed=embed, use_head=use_head, classifier=c) for r, c in zip(rows, signals)]
+    pos = [(r, res) for r, res in zip(rows, results) if r.get("label", "none") != "none"]
+    neg = [(r, res) for r, res in zip(rows, results) if r.get("label", "none") == "none"]
+    misses = [r for r, res in pos if not res.flagged]
+    false_alarms = [(r, res) for r, res in neg if res.flagged]
     return {
         "recall": 1 - len(misses) / max(1, len(pos)),
         "fpr": len(false_alarms) / max(1, len(neg)),

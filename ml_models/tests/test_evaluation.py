@@ -43,10 +43,10 @@ def pipeline():
 
 
 def test_default_models_keep_their_measured_accuracy_on_the_natural_set(pipeline):
-    """Floors a little under what the shipped heads measure (README), so a regression fails the suite."""
+    """Floors a little under what the shipped models measure (README: 0.862 and 0.828), so a regression fails."""
     report = evaluate_pipeline(pipeline, load_eval("test", EVAL_SETS["natural"]))
-    assert report["sentiment"]["macro_f1"] >= 0.78, report["sentiment"]
-    assert report["emotion"]["accuracy"] >= 0.72, report["emotion"]
+    assert report["sentiment"]["macro_f1"] >= 0.85, report["sentiment"]
+    assert report["emotion"]["accuracy"] >= 0.80, report["emotion"]
     # The heads must beat the lexicon they are built on, by a clear margin.
     assert report["sentiment"]["macro_f1"] >= report["vader_sentiment_baseline"]["macro_f1"] + 0.15
 

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from ml_models.backends import HFClassifier, ModelUnavailable
+from ml_models.chunking import chunk_many
 from ml_models.pipeline import Pipeline
 from ml_models.registry import EMOTION_LABELS, SENTIMENT_LABELS, spec_for
 
@@ -46,7 +47,7 @@ def test_pipeline_with_production_backends_chunks_long_entries(models_dir):
     clf = pipeline.classifiers["sentiment"]
     long_text = " ".join(["I feel great today and the sun is out."] * 40)
     assert clf.count_tokens(long_text) > clf.max_tokens  # would be truncated by a plain pipeline() call
-    chunks, _, _ = pipeline._chunk([long_text], clf.count_tokens, clf.max_tokens)
+    chunks, _, _ = chunk_many([long_text], clf.count_tokens, clf.max_tokens)
     assert len(chunks) > 1 and all(clf.count_tokens(c) <= clf.max_tokens for c in chunks)
     result = pipeline.analyze([long_text, "short one"])[0]
     assert set(result["sentiment"]["probabilities"]) == set(SENTIMENT_LABELS)

@@ -1,7 +1,7 @@
 """Held-out evaluation of the crisis detector with the workers' real embedder.
 
 Reproduce: .venv/bin/python -m pytest psychology/tests/test_crisis_eval.py -s -q
-Neither set was used to tune the detector (that is crisis_dev*.jsonl); see HELD_OUT below.
+No set here was used to train or tune the detector (that is crisis_dev*.jsonl); see HELD_OUT below.
 """
 
 import json
@@ -17,14 +17,17 @@ TARGET_RECALL, MAX_FPR = 0.95, 0.10
 # when it was last changed, so a regression fails the build; raise them as the detector improves.
 # crisis_cases.jsonl: the first held-out set (its misses were read during an earlier round, so it is no longer
 # blind); crisis_heldout2.jsonl: written blind by a separate author before the third development round.
-HELD_OUT = {"crisis_cases.jsonl": 0.92, "crisis_heldout2.jsonl": 0.80}
+# crisis_heldout3.jsonl: written blind by a third author before the fine-tuned classifier was trained.
+HELD_OUT = {"crisis_cases.jsonl": 0.95, "crisis_heldout2.jsonl": 0.90, "crisis_heldout3.jsonl": 0.81}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name,min_recall", HELD_OUT.items())
 def test_crisis_recall_and_false_positive_rate_on_the_held_out_sets(embed, name, min_recall):
+    from ml_models.pipeline import get_pipeline
+
     rows = [json.loads(line) for line in (HERE / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-    r = score(rows, embed)
+    r = score(rows, embed, classifier=get_pipeline().classifier)  # as the workers run it
     # Counts only: printing the misses would turn a held-out set into a tuning set for whoever reads the log.
     print(
         f"\n{name}: recall {r['recall']:.1%} ({r['n_pos'] - len(r['misses'])}/{r['n_pos']}), "

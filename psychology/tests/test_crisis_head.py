@@ -61,7 +61,8 @@ def test_recorded_version_names_the_head_that_ran(tmp_path, monkeypatch):
 
     digest = hashlib.sha256(crisis_head.WEIGHTS.read_bytes()).hexdigest()[:12]
     assert crisis.version() == f"rules+prototypes+head:{digest}"
-    assert get_pipeline().versions["crisis"] == crisis.version()
+    pipeline = get_pipeline()
+    assert pipeline.versions["crisis"] == f"{crisis.version()}+{pipeline.classifier.version}"
     monkeypatch.setattr(crisis_head, "WEIGHTS", tmp_path / "absent.json")
     assert crisis.version() == "rules+prototypes"
 
@@ -104,3 +105,9 @@ def test_training_is_deterministic(embed):
     runs = [T.train(subset, cached, Cs=(1.0,), folds=3, log=None) for _ in "ab"]
     assert runs[0] == runs[1]
     assert len(runs[0]["coef"]) == 384
+
+
+def test_no_held_out_statement_is_ever_trained_on():
+    trained = {T._key(st.text) for st in T.load_statements()}
+    assert len(T.HELD_OUT_SETS) >= 3
+    assert T.held_out_texts() and not trained & T.held_out_texts()

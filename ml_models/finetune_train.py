@@ -1,0 +1,207 @@
+"""Fine-tune the top of MiniLM for the embedded default (finetuned.py): one pass of code, fixed seeds, CPU.
+
+Every example carries the labels it has: journal passages their sentiment and emotion (and "none" for crisis: they
+are ordinary diary entries), crisis statements only their crisis label. Each task's loss is class-balanced and
+skips examples without that label. The settings below were chosen in experiments on held-back parts of the training
+data (20% of the journal passages, 25% of the crisis statements), never on a test set; the validation run that
+`manage.py train_default_models` makes first re-measures them on such a split and sets the crisis threshold.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from . import finetuned
+from .registry import EMOTION_LABELS, SENTIMENT_LABELS
+
+TASKS = {"sentiment": list(SENTIMENT_LABELS), "emotion": list(EMOTION_LABELS), "crisis": ["none", "crisis"]}
+SEED = 13
+
+
+@dataclass(frozen=True)
+class Settings:
+    epochs: int = 5
+    first_tuned_layer: int = 2  # layers below stay the packaged encoder's (and are not stored)
+    learning_rate: float = 5e-5
+    batch_size: int = 16
+    blend: float = 0.5  # weight of this model against the logistic-regression heads
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    labels: dict = field(default_factory=dict)  # task -> label name
+
+
+def journal_examples(rows: list[dict]) -> list[Example]:
+    return [Example(r["text"], {"sentiment": r["sentiment"], "emotion": r["emotion"], "crisis": "none"}) for r in rows]
+
+
+def crisis_examples(statements) -> list[Example]:
+    """psychology.crisis_head_train.Statement rows: the crisis label only."""
+    return [Example(s.text, {"crisis": "crisis" if s.crisis else "none"}) for s in statements]
+
+
+def fine_tune(examples: list[Example], settings: Settings = Settings(), log=None):
+    """(tokenizer, model) trained on `examples`; deterministic for the same examples, settings and thread count."""
+    import torch
+
+    torch.manual_seed(SEED)
+    rng = np.random.default_rng(SEED)
+    tokenizer, model = finetuned.build(TASKS)
+    frozen = [model.encoder.embeddings, *model.encoder.encoder.layer[: settings.first_tuned_layer]]
+    for module in frozen:
+        for p in module.parameters():
+            p.requires_grad = False
+    y = {
+        task: torch.tensor([labels.index(e.labels[task]) if task in e.labels else -100 for e in examples])
+        for task, labels in TASKS.items()
+    }
+    losses = {
+        task: torch.nn.CrossEntropyLoss(weight=_balanced(y[task], len(labels)), ignore_index=-100)
+        for task, labels in TASKS.items()
+    }
+    params = [p for p in model.parameters() if p.requires_grad]
+    optimiser = torch.optim.AdamW(params, lr=settings.learning_rate, weight_decay=0.01)
+    steps = settings.epochs * -(-len(examples) // settings.batch_size)
+    warmup = max(1, steps // 10)
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda s: min(1.0, s / warmup) * (steps - s) / steps)
+    for epoch in range(settings.epochs):
+        model.train()
+        order = rng.permutation(len(examples))
+        for start in range(0, len(order), settings.batch_size):
+            idx = order[start : start + settings.batch_size]
+            batch = tokenizer(
+                [examples[i].text for i in idx],
+                padding=True,
+                truncation=True,
+                max_length=finetuned.MAX_TOKENS,
+                return_tensors="pt",
+            )
+            logits = model(batch)
+            loss = sum(losses[t](logits[t], y[t][idx]) for t in TASKS if (y[t][idx] >= 0).any())
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            schedule.step()
+        if log:
+            log(f"epoch {epoch + 1}/{settings.epochs} done")
+    return tokenizer, model.eval()
+
+
+def _balanced(y, n: int):
+    import torch
+
+    counts = torch.bincount(y[y >= 0], minlength=n).float().clamp(min=1)
+    return counts.sum() / (n * counts)
+
+
+def save(model, settings: Settings, path: Path = finetuned.WEIGHTS, **meta) -> None:
+    """The retrained layers and heads as fp16 safetensors, with what loading and the pipeline need."""
+    import json
+
+    from safetensors.torch import save_file
+
+    state = {
+        k: v.detach().to("cpu").half().contiguous()
+        for k, v in finetuned.tuned_state(model, settings.first_tuned_layer).items()
+    }
+    info = {
+        "tasks": json.dumps(TASKS),
+        "first_tuned_layer": str(settings.first_tuned_layer),
+        "blend": str(settings.blend),
+        "settings": json.dumps(settings.__dict__),
+    }
+    info.update({k: v if isinstance(v, str) else json.dumps(v) for k, v in meta.items()})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_file(state, str(path), metadata=info)
+
+
+def crisis_statements(journal_texts: set[str]):
+    """The crisis dev sets and the ordinary diary negatives that are not already journal training passages."""
+    from psychology import crisis_head_train
+
+    diary = [p for p in crisis_head_train.DIARY_SETS if p.name != "journal_train_extra.jsonl"]
+    statements = crisis_head_train.load_statements(diary=diary)
+    return [s for s in statements if s.text not in journal_texts]
+
+
+def validation_split(rows: list[dict], statements: list):
+    """(train rows, validation rows, train statements, validation statements): 20% / 25% held out, stratified."""
+    from sklearn.model_selection import train_test_split
+
+    jtr, jva = train_test_split(rows, test_size=0.2, random_state=SEED, stratify=[r["sentiment"] for r in rows])
+    strata = [f"{s.source}-{s.crisis}" for s in statements]
+    ctr, cva = train_test_split(statements, test_size=0.25, random_state=SEED, stratify=strata)
+    return jtr, jva, ctr, cva
+
+
+def choose_crisis_threshold(probs: np.ndarray, statements: list, base: np.ndarray) -> tuple[float, dict]:
+    """The lowest threshold whose added false alarms (where rules, prototypes and the head found nothing) stay
+    within the crisis head's limits; the highest recall of the detector as a whole follows from it."""
+    from psychology.crisis_head_train import MAX_FPR
+
+    y = np.array([s.crisis for s in statements])
+    src = np.array([s.source for s in statements])
+    best = 1.0
+    for t in sorted(set(np.round(probs, 4)), reverse=True):
+        added = (probs >= t) & ~base
+        if added[~y & (src == "dev")].mean() > MAX_FPR["dev"] or added[~y & (src == "diary")].mean() > MAX_FPR["diary"]:
+            break
+        best = float(t)
+    hit = base | (probs >= best)
+    return best, {
+        "recall": float(hit[y].mean()),
+        "recall_without_model": float(base[y].mean()),
+        "fpr_dev": float(hit[~y & (src == "dev")].mean()),
+        "fpr_diary": float(hit[~y & (src == "diary")].mean()),
+    }
+
+
+def validate(rows: list[dict], statements: list, settings: Settings, embedder, log=print) -> dict:
+    """Train on the larger part of each split and measure on the rest: the heads, the model and their blend for
+    sentiment and emotion, and the detector with and without the model for crisis (which sets its threshold)."""
+    from sklearn.metrics import accuracy_score, f1_score
+
+    from psychology.crisis import detect_crisis
+    from psychology.dev_eval import CachedEmbed
+
+    from .backends import EmbeddingHead
+    from .documents import embed_documents, head_features
+    from .registry import DEFAULT_HEADS_PATH, ModelSpec
+    from .training import train_heads
+
+    jtr, jva, ctr, cva = validation_split(rows, statements)
+    heads = train_heads(embedder, jtr)
+    texts = [r["text"] for r in jva]
+    features = head_features(texts, embed_documents(embedder, texts))
+    head_probs = {}
+    for task, labels in TASKS.items():
+        if task != "crisis":
+            spec = ModelSpec(task=task, backend="embedding-head", source=str(DEFAULT_HEADS_PATH), labels=tuple(labels))
+            head_probs[task] = EmbeddingHead(spec, heads).predict(features)
+    tokenizer, model = fine_tune(journal_examples(jtr) + crisis_examples(ctr), settings, log=log)
+    clf = finetuned.JournalClassifier.from_model(tokenizer, model, TASKS, {})
+    model_probs = clf.predict(texts)
+    figures = {"journal_validation": len(jva), "crisis_validation": len(cva)}
+    for task in ("sentiment", "emotion"):
+        truth = [r[task] for r in jva]
+        for name, probs in (
+            ("heads", head_probs[task]),
+            ("model", model_probs[task]),
+            ("blend", (1 - settings.blend) * head_probs[task] + settings.blend * model_probs[task]),
+        ):
+            pred = [TASKS[task][i] for i in probs.argmax(1)]
+            figures[f"{task}_{name}"] = {
+                "macro_f1": round(float(f1_score(truth, pred, average="macro")), 4),
+                "accuracy": round(float(accuracy_score(truth, pred)), 4),
+            }
+            log(f"validation {task} {name}: {figures[f'{task}_{name}']}")
+    embed = CachedEmbed(embedder.encode)
+    base = np.array([detect_crisis(s.text, embed=embed).flagged for s in cva])
+    threshold, rates = choose_crisis_threshold(clf.predict([s.text for s in cva])["crisis"][:, 1], cva, base)
+    figures["crisis_threshold"] = round(threshold, 4)
+    figures["crisis"] = {k: round(v, 4) for k, v in rates.items()}
+    log(f"validation crisis: threshold {threshold:.4f} {figures['crisis']}")
+    return figures

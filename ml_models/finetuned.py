@@ -1,0 +1,144 @@
+"""The embedded default's fine-tuned classifier: all-MiniLM-L6-v2 with its top encoder layers retrained on the
+labelled journal passages (ml_models/eval/) and crisis statements (psychology/), one linear head per task.
+
+Only what training changed is stored (the retrained layers and the heads, fp16, a few MB in
+ml_models/weights/journal_classifier.safetensors); everything else is the packaged model's own weights, so the
+file cannot drift from the encoder it was trained on without the load failing. `manage.py train_default_models`
+writes it (finetune_train.py). The pipeline blends its sentiment and emotion with the logistic-regression heads and
+gives its crisis probability to the crisis detector.
+"""
+
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+
+from .backends import ModelUnavailable
+from .chunking import chunk_many, weighted_mean
+from .registry import packaged_minilm_path
+
+WEIGHTS = Path(__file__).parent / "weights" / "journal_classifier.safetensors"
+MAX_TOKENS = 256  # per chunk, special tokens included
+
+
+def build(tasks: dict[str, list[str]], encoder_path: Path | None = None):
+    """(tokenizer, model) for `tasks` {task: labels}: the packaged MiniLM with fresh heads on mean-pooled tokens."""
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    path = str(encoder_path or packaged_minilm_path())
+    tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+    encoder = AutoModel.from_pretrained(path, local_files_only=True)
+
+    class TaskModel(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.encoder = encoder
+            self.dropout = torch.nn.Dropout(0.1)
+            width = encoder.config.hidden_size
+            self.heads = torch.nn.ModuleDict(
+                {task: torch.nn.Linear(width, len(labels)) for task, labels in tasks.items()}
+            )
+
+        def forward(self, batch) -> dict:
+            hidden = self.encoder(**batch).last_hidden_state
+            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            pooled = self.dropout((hidden * mask).sum(1) / mask.sum(1).clamp(min=1))
+            return {task: head(pooled) for task, head in self.heads.items()}
+
+    return tokenizer, TaskModel()
+
+
+def tuned_state(model, first_tuned_layer: int) -> dict:
+    """The parameters training changes: encoder layers from `first_tuned_layer` up, and the heads."""
+    prefixes = [f"encoder.encoder.layer.{i}." for i in range(first_tuned_layer, model.encoder.config.num_hidden_layers)]
+    return {k: v for k, v in model.state_dict().items() if k.startswith("heads.") or any(map(k.startswith, prefixes))}
+
+
+class JournalClassifier:
+    """Loads the stored layers and heads onto the packaged encoder; predicts every task for whole entries."""
+
+    def __init__(self, path: Path | str = WEIGHTS, device: str = "cpu", batch_size: int = 16, shared_encoder=None):
+        """`shared_encoder`: the embedder's own packaged MiniLM, whose untouched lower layers are then used in place
+        of a second copy (one copy of the embeddings in memory, not two)."""
+        from safetensors import SafetensorError
+        from safetensors.torch import load_file
+
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+            meta = _metadata(path)
+            self.tasks = json.loads(meta["tasks"])
+            state = load_file(str(path))
+        except (OSError, SafetensorError, KeyError, ValueError) as exc:
+            raise ModelUnavailable(f"fine-tuned classifier unreadable at {path}: {exc}") from exc
+        tokenizer, model = build(self.tasks)
+        missing = set(tuned_state(model, int(meta["first_tuned_layer"]))) - set(state)
+        unexpected = set(state) - set(model.state_dict())
+        if missing or unexpected:
+            raise ModelUnavailable(f"{path} does not fit the packaged encoder ({len(missing)} missing, {unexpected})")
+        model.load_state_dict({k: v.float() for k, v in state.items()}, strict=False)
+        if shared_encoder is not None:
+            first = int(meta["first_tuned_layer"])
+            model.encoder.embeddings = shared_encoder.embeddings
+            for i in range(first):
+                model.encoder.encoder.layer[i] = shared_encoder.encoder.layer[i]
+        self._setup(tokenizer, model, device, batch_size, meta, f"finetuned:{hashlib.sha256(data).hexdigest()[:12]}")
+
+    @classmethod
+    def from_model(cls, tokenizer, model, tasks: dict, meta: dict, device: str = "cpu", batch_size: int = 16):
+        """Wrap a model still in memory (training measures it before anything is saved)."""
+        self = cls.__new__(cls)
+        self.tasks = tasks
+        self._setup(tokenizer, model, device, batch_size, meta, "finetuned:unsaved")
+        return self
+
+    def _setup(self, tokenizer, model, device, batch_size, meta, version):
+        import torch
+
+        self.tokenizer, self.model = tokenizer, model.eval().to(device)
+        if device.startswith("cuda"):
+            self.model.half()
+        self.torch, self.device, self.batch_size = torch, device, batch_size
+        self.meta = meta
+        self.blend = float(meta.get("blend", 0.5))
+        self.crisis_threshold = float(meta.get("crisis_threshold", 1.0))
+        self.version = version
+        self.max_tokens = MAX_TOKENS - 2
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer.tokenize(text))
+
+    def predict_chunks(self, chunks: list[str]) -> dict[str, np.ndarray]:
+        """Probabilities per chunk and task; chunks are sorted by length so batches carry little padding."""
+        order = np.argsort([len(c) for c in chunks], kind="stable")
+        out = {task: np.zeros((len(chunks), len(labels)), dtype=np.float32) for task, labels in self.tasks.items()}
+        for start in range(0, len(chunks), self.batch_size):
+            idx = order[start : start + self.batch_size]
+            batch = self.tokenizer(
+                [chunks[i] for i in idx], padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt"
+            ).to(self.device)
+            with self.torch.inference_mode():
+                logits = self.model(batch)
+            for task, rows in logits.items():
+                out[task][idx] = self.torch.softmax(rows.float(), dim=-1).cpu().numpy()
+        return out
+
+    def predict(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """Per text: sentiment and emotion averaged over its chunks by length; crisis from its most alarming chunk
+        (one passage in a long entry is enough)."""
+        chunks, owners, weights = chunk_many(texts, self.count_tokens, self.max_tokens)
+        per_chunk = self.predict_chunks(chunks)
+        out = {task: weighted_mean(rows, owners, weights, len(texts)) for task, rows in per_chunk.items()}
+        if "crisis" in per_chunk:
+            rows = per_chunk["crisis"]
+            out["crisis"] = np.stack([max(rows[owners == i], key=lambda r: r[1]) for i in range(len(texts))])
+        return out
+
+
+def _metadata(path: Path) -> dict:
+    from safetensors import safe_open
+
+    with safe_open(str(path), framework="pt") as f:
+        return f.metadata() or {}

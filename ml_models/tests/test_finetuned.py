@@ -1,0 +1,120 @@
+"""The fine-tuned classifier: trained by repo code, stored as only what training changed, loaded back exactly."""
+
+import json
+
+import numpy as np
+import pytest
+from django.core.management import call_command
+from safetensors.torch import load_file
+
+from ml_models import finetune_train as F
+from ml_models import finetuned
+from ml_models.backends import ModelUnavailable
+from ml_models.chunking import chunk_many
+from ml_models.training import load_training_rows
+
+SETTINGS = F.Settings(epochs=1, first_tuned_layer=4)
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    """A classifier trained for one epoch on a few dozen examples of each kind, saved and loaded back."""
+    rows = load_training_rows()[:24]
+    statements = F.crisis_statements({r["text"] for r in rows})
+    examples = F.journal_examples(rows) + F.crisis_examples(statements[:12] + statements[-12:])
+    tokenizer, model = F.fine_tune(examples, SETTINGS)
+    path = tmp_path_factory.mktemp("clf") / "clf.safetensors"
+    F.save(model, SETTINGS, path, crisis_threshold="0.5")
+    return tokenizer, model, path
+
+
+TEXTS = ["Lovely walk by the sea with my sister.", "Work was grim and I snapped at everyone.", "Nothing much."]
+
+
+def test_saved_classifier_predicts_what_the_trained_model_predicted(trained):
+    tokenizer, model, path = trained
+    in_memory = finetuned.JournalClassifier.from_model(tokenizer, model, F.TASKS, {}).predict(TEXTS)
+    loaded = finetuned.JournalClassifier(path).predict(TEXTS)
+    for task, labels in F.TASKS.items():
+        assert loaded[task].shape == (len(TEXTS), len(labels))
+        np.testing.assert_allclose(loaded[task].sum(axis=1), 1, atol=1e-5)
+        np.testing.assert_allclose(loaded[task], in_memory[task], atol=2e-3)  # stored in fp16
+
+
+def test_only_the_retrained_layers_and_heads_are_stored(trained):
+    _, _, path = trained
+    keys = load_file(str(path)).keys()
+    layers = {int(k.split(".")[3]) for k in keys if k.startswith("encoder.encoder.layer.")}
+    assert layers == {4, 5}
+    assert not any("embeddings" in k for k in keys)
+    assert {k.split(".")[1] for k in keys if k.startswith("heads.")} == set(F.TASKS)
+    assert path.stat().st_size < 8_000_000
+
+
+def test_sharing_the_embedders_encoder_changes_nothing_but_memory(trained):
+    from transformers import AutoModel
+
+    from ml_models.registry import packaged_minilm_path
+
+    _, _, path = trained
+    shared = AutoModel.from_pretrained(str(packaged_minilm_path()), local_files_only=True).eval()
+    alone = finetuned.JournalClassifier(path).predict(TEXTS)
+    clf = finetuned.JournalClassifier(path, shared_encoder=shared)
+    assert clf.model.encoder.embeddings is shared.embeddings
+    assert clf.model.encoder.encoder.layer[3] is shared.encoder.layer[3]
+    assert clf.model.encoder.encoder.layer[4] is not shared.encoder.layer[4]
+    for task, rows in clf.predict(TEXTS).items():
+        np.testing.assert_allclose(rows, alone[task], atol=1e-5)
+
+
+def test_long_entries_are_chunked_not_truncated_and_crisis_comes_from_the_worst_chunk(trained):
+    _, _, path = trained
+    clf = finetuned.JournalClassifier(path)
+    calm = "We planted tomatoes and then had tea on the step while the cat watched. " * 25
+    text = calm + "I keep thinking everyone would be better off if I was not here."
+    chunks, _, _ = chunk_many([text], clf.count_tokens, clf.max_tokens)
+    assert len(chunks) > 1 and all(clf.count_tokens(c) <= clf.max_tokens for c in chunks)
+    per_chunk = clf.predict_chunks(chunks)["crisis"][:, 1]
+    assert clf.predict([text])["crisis"][0, 1] == pytest.approx(per_chunk.max())
+
+
+@pytest.mark.parametrize("content", [b"", b"not a safetensors file at all", None])
+def test_a_missing_or_corrupt_file_is_a_clear_model_error(tmp_path, content):
+    path = tmp_path / "clf.safetensors"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(ModelUnavailable, match="fine-tuned classifier unreadable"):
+        finetuned.JournalClassifier(path)
+
+
+def test_a_file_missing_layers_it_claims_is_refused(trained, tmp_path):
+    from safetensors import safe_open
+    from safetensors.torch import save_file
+
+    _, _, path = trained
+    with safe_open(str(path), framework="pt") as f:
+        meta = f.metadata()
+    state = {k: v for k, v in load_file(str(path)).items() if ".layer.5." not in k}
+    save_file(state, str(tmp_path / "partial.safetensors"), metadata=meta)
+    with pytest.raises(ModelUnavailable, match="does not fit"):
+        finetuned.JournalClassifier(tmp_path / "partial.safetensors")
+
+
+def test_the_shipped_classifier_loads_and_records_how_it_was_chosen():
+    clf = finetuned.JournalClassifier()
+    assert set(clf.tasks) == set(F.TASKS)
+    assert 0 < clf.crisis_threshold < 1 and 0 < clf.blend < 1
+    assert clf.version.startswith("finetuned:")
+    validation = json.loads(clf.meta["validation"])
+    assert validation["sentiment_blend"]["macro_f1"] > validation["sentiment_heads"]["macro_f1"]
+
+
+@pytest.mark.slow
+def test_train_default_models_writes_both_files_from_repo_data(tmp_path):
+    heads, clf = tmp_path / "heads.json", tmp_path / "clf.safetensors"
+    call_command("train_default_models", output=str(heads), classifier_output=str(clf), epochs=1, limit=150)
+    assert heads.stat().st_size > 0
+    loaded = finetuned.JournalClassifier(clf)
+    assert 0 < loaded.crisis_threshold <= 1
+    validation = json.loads(loaded.meta["validation"])
+    assert {"sentiment_heads", "sentiment_model", "sentiment_blend", "crisis"} <= set(validation)
