@@ -143,20 +143,33 @@ def choose_crisis_threshold(probs: np.ndarray, statements: list, base: np.ndarra
     from psychology.crisis_head_train import MAX_FPR
 
     y = np.array([s.crisis for s in statements])
-    src = np.array([s.source for s in statements])
+    dev = np.array([s.source == "dev" for s in statements])
+    dev_none, diary = ~y & dev, ~y & ~dev
     best = 1.0
     for t in sorted(set(np.round(probs, 4)), reverse=True):
         added = (probs >= t) & ~base
-        if added[~y & (src == "dev")].mean() > MAX_FPR["dev"] or added[~y & (src == "diary")].mean() > MAX_FPR["diary"]:
+        if _share(added, dev_none) > MAX_FPR["dev"] or _share(added, diary) > MAX_FPR["diary"]:
             break
         best = float(t)
     hit = base | (probs >= best)
     return best, {
-        "recall": float(hit[y].mean()),
-        "recall_without_model": float(base[y].mean()),
-        "fpr_dev": float(hit[~y & (src == "dev")].mean()),
-        "fpr_diary": float(hit[~y & (src == "diary")].mean()),
+        "recall": _share(hit, y),
+        "recall_without_model": _share(base, y),
+        "fpr_dev": _share(hit, dev_none),
+        "fpr_diary": _share(hit, diary),
     }
+
+
+def _share(flags: np.ndarray, among: np.ndarray) -> float:
+    """The share of `among` that is flagged (0 when there are none to count)."""
+    return float(flags[among].mean()) if among.any() else 0.0
+
+
+def spread(items: list, limit: int | None) -> list:
+    """`limit` items taken evenly across the list (all of them without a limit): a small but mixed sample."""
+    if not limit or limit >= len(items):
+        return items
+    return [items[i * len(items) // limit] for i in range(limit)]
 
 
 def validate(rows: list[dict], statements: list, settings: Settings, embedder, log=print) -> dict:

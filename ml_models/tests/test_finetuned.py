@@ -118,3 +118,24 @@ def test_train_default_models_writes_both_files_from_repo_data(tmp_path):
     assert 0 < loaded.crisis_threshold <= 1
     validation = json.loads(loaded.meta["validation"])
     assert {"sentiment_heads", "sentiment_model", "sentiment_blend", "crisis"} <= set(validation)
+
+
+def test_crisis_threshold_keeps_added_false_alarms_within_the_heads_limits():
+    from psychology.crisis_head_train import Statement
+
+    statements = [Statement(f"c{i}", True, "dev") for i in range(4)] + [
+        Statement(f"n{i}", False, "dev") for i in range(100)
+    ]
+    probs = np.array([0.99, 0.95, 0.6, 0.05] + [0.97, 0.97, 0.9] + [0.1] * 97)
+    base = np.zeros(len(statements), dtype=bool)
+    threshold, rates = F.choose_crisis_threshold(probs, statements, base)
+    assert threshold == 0.95  # 0.9 would add a third false alarm among 100 negatives (limit 2%)
+    assert rates == {"recall": 0.5, "recall_without_model": 0.0, "fpr_dev": 0.02, "fpr_diary": 0.0}
+    base[6] = True  # a false alarm the rules raise anyway is not the model's
+    threshold, rates = F.choose_crisis_threshold(probs, statements, base)
+    assert threshold == 0.6 and rates["recall"] == 0.75 and rates["fpr_dev"] == 0.03
+
+
+def test_spread_takes_a_mixed_sample():
+    assert F.spread(list(range(10)), 3) == [0, 3, 6]
+    assert F.spread([1, 2], None) == [1, 2] and F.spread([1, 2], 5) == [1, 2]

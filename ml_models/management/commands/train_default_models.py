@@ -26,7 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, output, classifier_output, heads_only=False, epochs=None, limit=None, **options):
         embedder = SentenceEmbedder(spec_for("embedding", "default", None), choose_device("cpu"))
-        rows = load_training_rows()[:limit]
+        rows = F.spread(load_training_rows(), limit)
         heads = train_heads(embedder, rows)
         Path(output).parent.mkdir(parents=True, exist_ok=True)
         Path(output).write_text(json.dumps(heads, separators=(",", ":")))
@@ -36,7 +36,7 @@ class Command(BaseCommand):
         if heads_only:
             return
         settings = F.Settings(epochs=epochs or F.Settings.epochs)
-        statements = F.crisis_statements({r["text"] for r in rows})[:limit]
+        statements = F.spread(F.crisis_statements({r["text"] for r in rows}), limit)
         validation = F.validate(rows, statements, settings, embedder, log=self.stdout.write)
         examples = F.journal_examples(rows) + F.crisis_examples(statements)
         self.stdout.write(f"training on all {len(examples)} examples")
