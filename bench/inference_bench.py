@@ -112,14 +112,17 @@ def main() -> None:
     setup_django("journaling_bench")
     import tempfile
 
-    from ml_models.pipeline import get_pipeline
+    from ml_models.pipeline import Pipeline, get_pipeline
 
     pipeline = get_pipeline()
+    # The same models without the fine-tuned classifier (heads, rules, prototypes and head only): what it costs.
+    lighter = Pipeline(**pipeline.specs, embedder=pipeline.embedder, classifier_path=None)
     texts = entries_of_150_words(args.entries)
     pipeline.analyze(texts[:4])  # warm up
     naive = naive_throughput(pipeline, texts)
     shared_single = throughput(pipeline, texts, batch=1)
     batched = throughput(pipeline, texts, batch=32)
+    without_classifier = throughput(lighter, texts, batch=32)
     with tempfile.TemporaryDirectory() as tmp:
         lat, worker_rss = latency(args.latency_samples, Path(tmp))
         web, torch_in_web = web_rss(Path(tmp))
@@ -127,6 +130,11 @@ def main() -> None:
         ["naive: one entry at a time, one model call per task", f"{naive:.1f}", "1.0x"],
         ["shared encoder pass, one entry at a time", f"{shared_single:.1f}", f"{shared_single / naive:.1f}x"],
         ["shared encoder pass, batched (32)", f"{batched:.1f}", f"{batched / naive:.1f}x"],
+        [
+            "batched (32), without the fine-tuned classifier",
+            f"{without_classifier:.1f}",
+            f"{without_classifier / naive:.1f}x",
+        ],
     ]
     print_table(f"Analysis throughput, 150-word entries, n={len(texts)}", rows, ["path", "entries/s", "ratio"])
     print_table(
@@ -147,6 +155,7 @@ def main() -> None:
                 "naive_per_task": round(naive, 2),
                 "shared_unbatched": round(shared_single, 2),
                 "batched": round(batched, 2),
+                "batched_without_finetuned_classifier": round(without_classifier, 2),
             },
             "speedup": round(batched / naive, 2),
             "save_to_analysed": lat,
