@@ -12,6 +12,22 @@ from .text_config import search_config_for
 EMOTION_CHOICES = [(label, label.capitalize()) for label in EMOTION_LABELS]
 
 
+class EntryFilterForm(forms.Form):
+    """A range whose end comes before its start is a mistake to point out, not a reason to show nothing."""
+
+    RANGES = (
+        ("date_from", "date_to", "The end date is before the start date."),
+        ("sentiment_min", "sentiment_max", "The upper bound is below the lower bound."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        for low, high, message in self.RANGES:
+            if data.get(low) is not None and data.get(high) is not None and data[low] > data[high]:
+                self.add_error(high, message)
+        return data
+
+
 class EntryFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label="Search", max_length=500)
     topic = django_filters.ModelChoiceFilter(queryset=Topic.objects.none(), label="Topic")
@@ -37,6 +53,7 @@ class EntryFilter(django_filters.FilterSet):
 
     class Meta:
         model = Entry
+        form = EntryFilterForm
         fields = ["q", "topic", "tag", "mood", "favourite", "date_from", "date_to", "emotion"]
 
     def __init__(self, *args, user=None, **kwargs):
@@ -44,14 +61,6 @@ class EntryFilter(django_filters.FilterSet):
         self.user = user or getattr(self.request, "user", None)
         if self.user is not None and self.user.is_authenticated:
             self.filters["topic"].queryset = Topic.objects.filter(user=self.user)
-
-    @property
-    def qs(self):
-        qs = super().qs
-        data = self.form.cleaned_data if self.form.is_valid() else {}
-        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            return qs.none()
-        return qs
 
     def filter_q(self, queryset, name, value):
         # The page passes user=, the API passes request=: either way, words are parsed in the writer's language.

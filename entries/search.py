@@ -120,7 +120,7 @@ def journal_size(qs: QuerySet[Entry]) -> int:
     # (5 ms for a 10,000-entry journal otherwise).
     try:
         key = _size_key(qs)
-    except EmptyResultSet:  # qs.none(), e.g. a filter that can match nothing (date_from after date_to)
+    except EmptyResultSet:  # qs.none(): a caller whose filter can match nothing
         return 0
     size = cache.get(key)
     if size is None:

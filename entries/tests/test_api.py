@@ -108,6 +108,17 @@ def test_filters_and_pagination(api, user, entry_factory):
 
 
 @pytest.mark.django_db
+def test_an_inverted_range_is_a_400_naming_the_field(api):
+    response = api.get(URL + "?date_from=2026-05-02&date_to=2026-05-01")
+    assert response.status_code == 400
+    assert response.json()["date_to"] == ["The end date is before the start date."]
+    response = api.get("/api/v1/search/", {"q": "walk", "sentiment_min": "0.5", "sentiment_max": "-0.5"})
+    assert response.status_code == 400
+    assert response.json()["sentiment_max"] == ["The upper bound is below the lower bound."]
+    assert api.get(URL + "?date_from=2026-05-01&date_to=2026-05-01").status_code == 200  # one day is a range
+
+
+@pytest.mark.django_db
 def test_topics_crud_and_isolation(api, other_user):
     created = api.post("/api/v1/topics/", {"name": "Sleep", "colour": "#123456"}, format="json")
     assert created.status_code == 201

@@ -120,6 +120,10 @@ def test_list_filters_compose(browser_client, user, entry_factory):
     assert "Standup" not in page("?date_from=2026-06-01")
     assert "Beach" in page("?q=beach")
     assert browser_client.get(reverse("entries:list") + "?date_from=notadate").status_code == 400
+    for name in ("entries:list", "entries:search"):
+        response = browser_client.get(reverse(name) + "?q=beach&date_from=2026-07-02&date_to=2026-07-01")
+        assert response.status_code == 400
+        assert "The end date is before the start date." in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -128,7 +128,7 @@ def test_result_rows_carry_everything_the_page_and_api_show(user, corpus, django
 
 @pytest.mark.django_db
 def test_a_filter_that_matches_nothing_searches_nothing(user, corpus):
-    [vector] = embed(["walk"])  # e.g. date_from after date_to: the filter hands search qs.none()
+    [vector] = embed(["walk"])  # a filter can hand search qs.none()
     for mode in MODES:
         assert len(run_search(selectors.entries_for(user).none(), "walk", mode, embed=lambda _q: vector).hits) == 0
 
