@@ -42,8 +42,7 @@ def naive_analyze(pipeline, text: str) -> None:
         pipeline.classifiers[task].predict(head_features([text], docs))
         if clf:
             clf.predict([text])
-    signal = (float(clf.predict([text])["crisis"][0, 1]), clf.crisis_threshold) if clf else None
-    detect_crisis(text, embed=pipeline.embedder.encode, classifier=signal)
+    detect_crisis(text, embed=pipeline.embedder.encode, classifier=clf.crisis_signals([text])[0] if clf else None)
 
 
 def naive_throughput(pipeline, texts: list[str]) -> float:

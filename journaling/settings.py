@@ -217,6 +217,9 @@ ML_MODELS_DIR = Path(env("ML_MODELS_DIR", default=str(BASE_DIR / "var" / "models
 ML_SENTIMENT_MODEL = env("ML_SENTIMENT_MODEL", default="default")
 ML_EMOTION_MODEL = env("ML_EMOTION_MODEL", default="default")
 ML_EMBEDDING_MODEL = env("ML_EMBEDDING_MODEL", default="default")
+# The fine-tuned classifier (ml_models/finetuned.py): "default" (the shipped file), a path to another, or "off"
+# (sentiment and emotion from the heads or production models alone, crisis from rules, prototypes and head).
+ML_FINETUNED_CLASSIFIER = env("ML_FINETUNED_CLASSIFIER", default="default")
 ML_DEVICE = env("ML_DEVICE", default="auto")
 
 # --- i18n / static ---

@@ -4,7 +4,8 @@ import re
 
 import numpy as np
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n{1,}")
+# Western sentence ends need the space after them ("3.5", "e.g."); CJK ones are followed by none.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])\s*|\n{1,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -30,10 +31,25 @@ def split_pieces(text: str, count_tokens, max_tokens: int) -> list[str]:
                 window.pop()
                 if window:
                     pieces.append(" ".join(window))
-                window = [word[: max_tokens * 2]]
+                window = [word]
+                if count_tokens(word) > max_tokens:  # one "word" over the limit: text without spaces, a long URL
+                    pieces.extend(_split_word(word, count_tokens, max_tokens))
+                    window = []
         if window:
             pieces.append(" ".join(window))
     return pieces
+
+
+def _split_word(word: str, count_tokens, max_tokens: int) -> list[str]:
+    """Consecutive slices of an over-long word, each within max_tokens, together the whole word."""
+    out, start = [], 0
+    while start < len(word):
+        size = max(1, min(len(word) - start, max_tokens))
+        while size > 1 and count_tokens(word[start : start + size]) > max_tokens:
+            size //= 2
+        out.append(word[start : start + size])
+        start += size
+    return out
 
 
 def chunk_text(text: str, count_tokens, max_tokens: int) -> list[str]:

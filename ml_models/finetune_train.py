@@ -14,6 +14,7 @@ import numpy as np
 
 from . import finetuned
 from .registry import EMOTION_LABELS, SENTIMENT_LABELS
+from .training import load_training_rows
 
 TASKS = {"sentiment": list(SENTIMENT_LABELS), "emotion": list(EMOTION_LABELS), "crisis": ["none", "crisis"]}
 SEED = 13
@@ -116,6 +117,15 @@ def save(model, settings: Settings, path: Path = finetuned.WEIGHTS, **meta) -> N
     info.update({k: v if isinstance(v, str) else json.dumps(v) for k, v in meta.items()})
     path.parent.mkdir(parents=True, exist_ok=True)
     save_file(state, str(path), metadata=info)
+
+
+def training_rows() -> list[dict]:
+    """The journal training passages (ml_models.training), minus any text of a crisis held-out set: the classifier
+    learns from them that ordinary entries are not crises."""
+    from psychology.crisis_head_train import _key, held_out_texts
+
+    held_out = held_out_texts()
+    return [r for r in load_training_rows() if _key(r["text"]) not in held_out]
 
 
 def crisis_statements(journal_texts: set[str]):

@@ -2,10 +2,10 @@
 labelled journal passages (ml_models/eval/) and crisis statements (psychology/), one linear head per task.
 
 Only what training changed is stored (the retrained layers and the heads, fp16, a few MB in
-ml_models/weights/journal_classifier.safetensors); everything else is the packaged model's own weights, so the
-file cannot drift from the encoder it was trained on without the load failing. `manage.py train_default_models`
-writes it (finetune_train.py). The pipeline blends its sentiment and emotion with the logistic-regression heads and
-gives its crisis probability to the crisis detector.
+ml_models/weights/journal_classifier.safetensors); everything else is the packaged model's own weights. Loading
+checks that the file holds exactly the layers it names, with the packaged encoder's shapes.
+`manage.py train_default_models` writes it (finetune_train.py). The pipeline blends its sentiment and emotion with
+the logistic-regression heads and gives its crisis probability to the crisis detector.
 """
 
 import hashlib
@@ -15,11 +15,18 @@ from pathlib import Path
 import numpy as np
 
 from .backends import ModelUnavailable
-from .chunking import chunk_many, weighted_mean
+from .chunking import chunk_many, clean_text, weighted_mean
 from .registry import packaged_minilm_path
 
 WEIGHTS = Path(__file__).parent / "weights" / "journal_classifier.safetensors"
 MAX_TOKENS = 256  # per chunk, special tokens included
+
+
+def configured_path(choice: str) -> Path | None:
+    """The ML_FINETUNED_CLASSIFIER setting: "default", a file, or "off"."""
+    if choice.strip().lower() in ("off", "none", "false", "0"):
+        return None
+    return WEIGHTS if choice.strip() in ("", "default") else Path(choice)
 
 
 def build(tasks: dict[str, list[str]], encoder_path: Path | None = None):
@@ -73,13 +80,15 @@ class JournalClassifier:
             state = load_file(str(path))
         except (OSError, SafetensorError, KeyError, ValueError) as exc:
             raise ModelUnavailable(f"fine-tuned classifier unreadable at {path}: {exc}") from exc
-        tokenizer, model = build(self.tasks)
-        missing = set(tuned_state(model, int(meta["first_tuned_layer"]))) - set(state)
-        unexpected = set(state) - set(model.state_dict())
-        if missing or unexpected:
-            raise ModelUnavailable(f"{path} does not fit the packaged encoder ({len(missing)} missing, {unexpected})")
-        model.load_state_dict({k: v.float() for k, v in state.items()}, strict=False)
-        if shared_encoder is not None:
+        try:
+            tokenizer, model = build(self.tasks)
+            expected = set(tuned_state(model, int(meta["first_tuned_layer"])))
+            if set(state) != expected:
+                raise ValueError(f"{len(expected - set(state))} tensors missing, {sorted(set(state) - expected)} extra")
+            model.load_state_dict({k: v.float() for k, v in state.items()}, strict=False)
+        except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a shape that does not fit
+            raise ModelUnavailable(f"fine-tuned classifier at {path} does not fit the packaged encoder: {exc}") from exc
+        if _shareable(shared_encoder, device):
             first = int(meta["first_tuned_layer"])
             model.encoder.embeddings = shared_encoder.embeddings
             for i in range(first):
@@ -103,7 +112,7 @@ class JournalClassifier:
         self.torch, self.device, self.batch_size = torch, device, batch_size
         self.meta = meta
         self.blend = float(meta.get("blend", 0.5))
-        self.crisis_threshold = float(meta.get("crisis_threshold", 1.0))
+        self.crisis_threshold = float(meta.get("crisis_threshold", "inf"))  # no threshold: never flags
         self.version = version
         self.max_tokens = MAX_TOKENS - 2
 
@@ -125,9 +134,20 @@ class JournalClassifier:
                 out[task][idx] = self.torch.softmax(rows.float(), dim=-1).cpu().numpy()
         return out
 
+    def chunks_of(self, text: str) -> list[str]:
+        """The chunks one entry is read in."""
+        return chunk_many([clean_text(text) or "."], self.count_tokens, self.max_tokens)[0]
+
+    def crisis_signals(self, texts: list[str]) -> list[tuple[float, float]]:
+        """(probability, threshold) per text, as detect_crisis takes them."""
+        return [(float(p), self.crisis_threshold) for p in self.predict(texts)["crisis"][:, 1]]
+
     def predict(self, texts: list[str]) -> dict[str, np.ndarray]:
         """Per text: sentiment and emotion averaged over its chunks by length; crisis from its most alarming chunk
         (one passage in a long entry is enough)."""
+        if not texts:
+            return {task: np.zeros((0, len(labels)), dtype=np.float32) for task, labels in self.tasks.items()}
+        texts = [clean_text(t) or "." for t in texts]  # as the pipeline cleans them
         chunks, owners, weights = chunk_many(texts, self.count_tokens, self.max_tokens)
         per_chunk = self.predict_chunks(chunks)
         out = {task: weighted_mean(rows, owners, weights, len(texts)) for task, rows in per_chunk.items()}
@@ -135,6 +155,18 @@ class JournalClassifier:
             rows = per_chunk["crisis"]
             out["crisis"] = np.stack([max(rows[owners == i], key=lambda r: r[1]) for i in range(len(texts))])
         return out
+
+
+def _shareable(encoder, device: str) -> bool:
+    """Only an encoder already on this device, in the dtype used there, can lend its layers: setting up the
+    classifier moves and (on CUDA) halves the whole model, which must not change the embedder under it."""
+    if encoder is None:
+        return False
+    import torch
+
+    param, target = next(encoder.parameters()), torch.device(device)
+    same_device = param.device.type == target.type and target.index in (None, param.device.index)
+    return same_device and param.dtype == (torch.float16 if target.type == "cuda" else torch.float32)
 
 
 def _metadata(path: Path) -> dict:

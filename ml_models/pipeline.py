@@ -70,6 +70,7 @@ class Pipeline:
                 c_chunks, c_owners, c_weights = chunk_many(texts, clf.count_tokens, clf.max_tokens)
                 probs[task] = weighted_mean(clf.predict(c_chunks), c_owners, c_weights, len(texts))
         model = self.classifier.predict(texts) if self.classifier else {}
+        signals = [(float(p), self.classifier.crisis_threshold) for p in model["crisis"][:, 1]] if model else None
         if model:
             b = self.classifier.blend
             for task in self.blended:
@@ -85,7 +86,7 @@ class Pipeline:
             crisis = self._crisis.detect_crisis(
                 text,
                 embed=self._sentence_vectors,
-                classifier=(float(model["crisis"][i, 1]), self.classifier.crisis_threshold) if model else None,
+                classifier=signals[i] if signals else None,
             )
             results.append(
                 {
@@ -122,6 +123,7 @@ def get_pipeline() -> Pipeline:
                 embedding=spec_for("embedding", settings.ML_EMBEDDING_MODEL, d),
                 device=settings.ML_DEVICE,
                 embedder=_embedder,
+                classifier_path=finetuned.configured_path(settings.ML_FINETUNED_CLASSIFIER),
             )
         return _pipeline
 

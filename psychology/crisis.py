@@ -191,7 +191,8 @@ def detect_crisis(text: str, embed=None, use_head: bool = True, classifier: tupl
 
     With `embed`, sentences no rule matched are also compared with crisis prototypes and, unless `use_head` is
     false, scored by the trained classifier head (crisis_head.py). `classifier` is the fine-tuned model's
-    (probability, threshold) for the whole entry (ml_models/finetuned.py), which reads meaning across sentences."""
+    (probability, threshold) for the entry: that of its most alarming chunk (ml_models/finetuned.py), which reads
+    meaning across sentences."""
     norm, index, spans, seen, recovered, level, reasons = _rule_pass(text)
     if embed is not None and level != URGENT:
         keep = _model_sentences(text, norm, index, spans, seen, recovered)
@@ -209,7 +210,7 @@ def detect_crisis(text: str, embed=None, use_head: bool = True, classifier: tupl
                 reasons.append(f'classifier: "{sentence}"')
     if level == NONE and classifier is not None and classifier[0] >= classifier[1]:
         level = CONCERN  # like the head, the model only adds concern
-        reasons.append(f"the entry as a whole reads like crisis language (model confidence {classifier[0]:.2f})")
+        reasons.append(f"a passage of the entry reads like crisis language (model confidence {classifier[0]:.2f})")
     return CrisisResult(flagged=level != NONE, level=level, reasons=reasons)
 
 

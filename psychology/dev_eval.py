@@ -1,14 +1,15 @@
 """Score the crisis detector on the development sets (never the held-out ones in psychology/tests/).
 
     DJANGO_SETTINGS_MODULE=journaling.settings python -m psychology.dev_eval [--misses] [--no-embed] [--no-head]
-        [--diary] [--cache PATH]
+        [--no-model] [--diary] [--cache PATH]
 
 Prints recall on crisis statements and the false-positive rate on the "none" statements of each dev set,
 and with --misses the statements it gets wrong. The embedder is wrapped in a per-sentence cache (optionally
 kept on disk with --cache) so that re-scoring after a rule change does not re-run the model: tuning happens
-on shared CPUs. The dev sets now also train the classifier head (crisis_head_train.py), so with the head these
-figures are optimistic: its cross-validated ones are in psychology/weights/crisis_head.json. --diary also counts
-false alarms on the ordinary passages of ml_models/eval/journal_train_extra.jsonl.
+on shared CPUs. The dev sets also train the classifier head (crisis_head_train.py) and the fine-tuned classifier
+(ml_models/finetuned.py, on by default as in the workers), so with them these figures are optimistic: the head's
+cross-validated ones are in psychology/weights/crisis_head.json, the classifier's validation ones in its file.
+--diary also counts false alarms on the ordinary passages of ml_models/eval/journal_train_extra.jsonl.
 """
 
 from __future__ import annotations
@@ -62,8 +63,7 @@ def score(rows: list[dict], embed, use_head: bool = True, classifier=None) -> di
 
     signals = [None] * len(rows)
     if classifier is not None:
-        probs = classifier.predict([r["text"] for r in rows])["crisis"][:, 1]
-        signals = [(float(p), classifier.crisis_threshold) for p in probs]
+        signals = classifier.crisis_signals([r["text"] for r in rows])
     results = [detect_crisis(r["text"], embed=embed, use_head=use_head, classifier=c) for r, c in zip(rows, signals)]
     pos = [(r, res) for r, res in zip(rows, results) if r.get("label", "none") != "none"]
     neg = [(r, res) for r, res in zip(rows, results) if r.get("label", "none") == "none"]
@@ -84,6 +84,7 @@ def main():
     ap.add_argument("--misses", action="store_true", help="list missed crises and false alarms")
     ap.add_argument("--no-embed", action="store_true", help="rules only")
     ap.add_argument("--no-head", action="store_true", help="rules and prototypes, without the classifier head")
+    ap.add_argument("--no-model", action="store_true", help="without the fine-tuned classifier's entry signal")
     ap.add_argument("--diary", action="store_true", help="also score ml_models/eval/journal_train_extra.jsonl")
     ap.add_argument("--cache", help="pickle file for sentence vectors between runs")
     ap.add_argument("--sets", nargs="*", default=DEV_SETS)
@@ -92,14 +93,15 @@ def main():
     import django
 
     django.setup()
-    embed = None
+    embed, classifier = None, None
     if not args.no_embed:
-        from ml_models.pipeline import get_embedder
+        from ml_models.pipeline import get_embedder, get_pipeline
 
         embed = CachedEmbed(get_embedder().encode, args.cache)
+        classifier = None if args.no_model else get_pipeline().classifier
     sets = args.sets + ([str(HERE.parent / "ml_models" / "eval" / "journal_train_extra.jsonl")] if args.diary else [])
     for name in sets:
-        r = score(load(name), embed, use_head=not args.no_head)
+        r = score(load(name), embed, use_head=not args.no_head, classifier=classifier)
         print(
             f"{name}: recall {r['recall']:.1%} ({r['n_pos'] - len(r['misses'])}/{r['n_pos']})"
             f"  FPR {r['fpr']:.1%} ({len(r['false_alarms'])}/{r['n_neg']})"

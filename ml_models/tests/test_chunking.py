@@ -1,4 +1,4 @@
-from ml_models.chunking import chunk_text, clean_text, split_sentences
+from ml_models.chunking import chunk_text, clean_text, split_pieces, split_sentences
 
 
 def words(text):
@@ -27,3 +27,28 @@ def test_a_sentence_longer_than_the_limit_is_split_by_words():
 def test_control_characters_are_removed_and_newlines_split_sentences():
     assert clean_text("a\x00b\x07c") == "a b c"
     assert split_sentences("first line\nsecond line") == ["first line", "second line"]
+
+
+def test_text_without_spaces_is_split_not_cut():
+    text = "今日は長い一日だった" * 240  # 2,400 characters, no spaces and no sentence end
+    chunks = chunk_text(text, len, 254)
+    assert "".join(c.replace(" ", "") for c in chunks) == text
+    assert len(chunks) >= 10 and all(len(c) <= 254 for c in chunks)
+
+
+def test_cjk_sentence_ends_split_sentences():
+    assert split_sentences("今日は晴れ。明日は雨！本当？ Fine. 3.5 stays") == [
+        "今日は晴れ。",
+        "明日は雨！",
+        "本当？",
+        "Fine.",
+        "3.5 stays",
+    ]
+
+
+def test_an_over_long_word_inside_a_sentence_keeps_every_character():
+    url = "https://example.org/" + "a" * 900
+    text = f"I saved this link {url} for later reading tonight."
+    pieces = split_pieces(text, len, 100)
+    assert all(len(p) <= 100 for p in pieces)
+    assert "".join(p.replace(" ", "") for p in pieces) == text.replace(" ", "")

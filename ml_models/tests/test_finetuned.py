@@ -139,3 +139,52 @@ def test_crisis_threshold_keeps_added_false_alarms_within_the_heads_limits():
 def test_spread_takes_a_mixed_sample():
     assert F.spread(list(range(10)), 3) == [0, 3, 6]
     assert F.spread([1, 2], None) == [1, 2] and F.spread([1, 2], 5) == [1, 2]
+
+
+def test_an_empty_batch_gives_empty_rows(trained):
+    clf = finetuned.JournalClassifier(trained[2])
+    assert {task: rows.shape for task, rows in clf.predict([]).items()} == {t: (0, len(v)) for t, v in F.TASKS.items()}
+    assert clf.crisis_signals([]) == []
+
+
+def test_a_layer_the_file_should_not_hold_is_refused(trained, tmp_path):
+    import torch
+    from safetensors import safe_open
+    from safetensors.torch import save_file
+
+    _, model, path = trained
+    with safe_open(str(path), framework="pt") as f:
+        meta = f.metadata()
+    extra = {k: v.half() for k, v in model.state_dict().items() if k.startswith("encoder.encoder.layer.1.")}
+    save_file({**load_file(str(path)), **extra}, str(tmp_path / "extra.safetensors"), metadata=meta)
+    with pytest.raises(ModelUnavailable, match="does not fit"):
+        finetuned.JournalClassifier(tmp_path / "extra.safetensors")
+    wrong = {
+        k: (torch.zeros(3, 3) if k.startswith("heads.sentiment.weight") else v) for k, v in load_file(str(path)).items()
+    }
+    save_file(wrong, str(tmp_path / "shape.safetensors"), metadata=meta)
+    with pytest.raises(ModelUnavailable, match="does not fit"):
+        finetuned.JournalClassifier(tmp_path / "shape.safetensors")
+
+
+def test_the_embedder_is_unchanged_by_lending_its_layers_and_only_lends_them_in_its_own_dtype(trained):
+    from ml_models.backends import SentenceEmbedder
+    from ml_models.registry import spec_for
+
+    embedder = SentenceEmbedder(spec_for("embedding", "default", None), "cpu")
+    before = embedder.encode(TEXTS)
+    encoder = embedder.model[0].auto_model
+    clf = finetuned.JournalClassifier(trained[2], shared_encoder=encoder)
+    assert clf.model.encoder.embeddings is encoder.embeddings
+    clf.predict(TEXTS)
+    np.testing.assert_array_equal(embedder.encode(TEXTS), before)
+    halved = SentenceEmbedder(spec_for("embedding", "default", None), "cpu").model[0].auto_model.half()
+    assert (
+        finetuned.JournalClassifier(trained[2], shared_encoder=halved).model.encoder.embeddings is not halved.embeddings
+    )
+
+
+def test_the_setting_turns_the_classifier_off_or_points_at_another_file(tmp_path):
+    assert finetuned.configured_path("default") == finetuned.WEIGHTS
+    assert finetuned.configured_path("off") is None
+    assert finetuned.configured_path(str(tmp_path / "x.safetensors")) == tmp_path / "x.safetensors"

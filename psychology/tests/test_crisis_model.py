@@ -12,7 +12,7 @@ def test_the_models_signal_adds_concern_only_at_or_above_its_threshold():
     assert not detect_crisis(calm, classifier=(0.49, 0.5)).flagged
     result = detect_crisis(calm, classifier=(0.5, 0.5))
     assert result.level == "concern"
-    assert result.reasons == ["the entry as a whole reads like crisis language (model confidence 0.50)"]
+    assert result.reasons == ["a passage of the entry reads like crisis language (model confidence 0.50)"]
 
 
 def test_the_model_never_lowers_what_the_rules_found():

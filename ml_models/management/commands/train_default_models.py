@@ -1,12 +1,12 @@
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from ml_models import finetune_train as F
 from ml_models.backends import SentenceEmbedder, choose_device
 from ml_models.registry import DEFAULT_HEADS_PATH, spec_for
-from ml_models.training import load_training_rows, train_heads
+from ml_models.training import train_heads
 
 
 class Command(BaseCommand):
@@ -22,11 +22,15 @@ class Command(BaseCommand):
         parser.add_argument("--classifier-output", default=str(F.finetuned.WEIGHTS))
         parser.add_argument("--heads-only", action="store_true", help="skip the fine-tuned classifier")
         parser.add_argument("--epochs", type=int, default=F.Settings.epochs)
-        parser.add_argument("--limit", type=int, help="train on the first N examples of each kind (for tests)")
+        parser.add_argument("--limit", type=int, help="train on N examples of each kind, spread over the data (tests)")
 
-    def handle(self, *args, output, classifier_output, heads_only=False, epochs=None, limit=None, **options):
+    def handle(
+        self, *args, output, classifier_output, heads_only=False, epochs=F.Settings.epochs, limit=None, **options
+    ):
+        if epochs < 1:
+            raise CommandError("--epochs must be at least 1")
         embedder = SentenceEmbedder(spec_for("embedding", "default", None), choose_device("cpu"))
-        rows = F.spread(load_training_rows(), limit)
+        rows = F.spread(F.training_rows(), limit)
         heads = train_heads(embedder, rows)
         Path(output).parent.mkdir(parents=True, exist_ok=True)
         Path(output).write_text(json.dumps(heads, separators=(",", ":")))
@@ -35,7 +39,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"wrote {output} from {len(rows)} training passages"))
         if heads_only:
             return
-        settings = F.Settings(epochs=epochs or F.Settings.epochs)
+        settings = F.Settings(epochs=epochs)
         statements = F.spread(F.crisis_statements({r["text"] for r in rows}), limit)
         validation = F.validate(rows, statements, settings, embedder, log=self.stdout.write)
         examples = F.journal_examples(rows) + F.crisis_examples(statements)
