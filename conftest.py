@@ -19,6 +19,14 @@ def _isolated_state(settings):
     yield
 
 
+@pytest.fixture(scope="session")
+def pipeline():
+    """The workers' analysis pipeline with the shipped default models, loaded once per test process."""
+    from ml_models.pipeline import get_pipeline
+
+    return get_pipeline()
+
+
 @pytest.fixture
 def user(db):
     return UserFactory()

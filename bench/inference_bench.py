@@ -42,7 +42,9 @@ def naive_analyze(pipeline, text: str) -> None:
         pipeline.classifiers[task].predict(head_features([text], docs))
         if clf:
             clf.predict([text])
-    detect_crisis(text, embed=pipeline.embedder.encode, classifier=clf.crisis_signals([text])[0] if clf else None)
+    detect_crisis(
+        text, embed=pipeline.embedder.encode, classifier=clf.crisis_signals(clf.predict([text]))[0] if clf else None
+    )
 
 
 def naive_throughput(pipeline, texts: list[str]) -> float:

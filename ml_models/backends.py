@@ -93,19 +93,24 @@ class HFClassifier:
         return len(self.tokenizer.tokenize(text))
 
     def predict(self, texts: list[str], _embeddings=None) -> np.ndarray:
-        out = []
-        for start in range(0, len(texts), self.spec.batch_size):
-            batch = self.tokenizer(
-                texts[start : start + self.spec.batch_size],
-                padding=True,
-                truncation=True,
-                max_length=self.max_tokens + 2,
-                return_tensors="pt",
-            ).to(self.device)
+        out = np.zeros((len(texts), len(self.spec.labels)), dtype=np.float32)
+        max_length = self.max_tokens + 2
+        for idx, batch in tokenized_batches(self.tokenizer, texts, self.spec.batch_size, max_length, self.device):
             with self.torch.inference_mode():
                 logits = self.model(**batch).logits.float()
-            out.append(self.torch.softmax(logits, dim=-1).cpu().numpy()[:, self.order])
-        return np.concatenate(out) if out else np.zeros((0, len(self.spec.labels)), dtype=np.float32)
+            out[idx] = self.torch.softmax(logits, dim=-1).cpu().numpy()[:, self.order]
+        return out
+
+
+def tokenized_batches(tokenizer, texts: list[str], batch_size: int, max_length: int, device: str):
+    """(indices, tokenized batch) over `texts` taken in order of length, so that batches carry little padding."""
+    order = np.argsort([len(t) for t in texts], kind="stable")
+    for start in range(0, len(texts), batch_size):
+        idx = order[start : start + batch_size]
+        batch = tokenizer(
+            [texts[i] for i in idx], padding=True, truncation=True, max_length=max_length, return_tensors="pt"
+        )
+        yield idx, batch.to(device)
 
 
 class EmbeddingHead:

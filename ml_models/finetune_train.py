@@ -147,34 +147,6 @@ def validation_split(rows: list[dict], statements: list):
     return jtr, jva, ctr, cva
 
 
-def choose_crisis_threshold(probs: np.ndarray, statements: list, base: np.ndarray) -> tuple[float, dict]:
-    """The lowest threshold whose added false alarms (where rules, prototypes and the head found nothing) stay
-    within the crisis head's limits; the highest recall of the detector as a whole follows from it."""
-    from psychology.crisis_head_train import MAX_FPR
-
-    y = np.array([s.crisis for s in statements])
-    dev = np.array([s.source == "dev" for s in statements])
-    dev_none, diary = ~y & dev, ~y & ~dev
-    best = 1.0
-    for t in sorted(set(np.round(probs, 4)), reverse=True):
-        added = (probs >= t) & ~base
-        if _share(added, dev_none) > MAX_FPR["dev"] or _share(added, diary) > MAX_FPR["diary"]:
-            break
-        best = float(t)
-    hit = base | (probs >= best)
-    return best, {
-        "recall": _share(hit, y),
-        "recall_without_model": _share(base, y),
-        "fpr_dev": _share(hit, dev_none),
-        "fpr_diary": _share(hit, diary),
-    }
-
-
-def _share(flags: np.ndarray, among: np.ndarray) -> float:
-    """The share of `among` that is flagged (0 when there are none to count)."""
-    return float(flags[among].mean()) if among.any() else 0.0
-
-
 def spread(items: list, limit: int | None) -> list:
     """`limit` items taken evenly across the list (all of them without a limit): a small but mixed sample."""
     if not limit or limit >= len(items):
@@ -188,6 +160,7 @@ def validate(rows: list[dict], statements: list, settings: Settings, embedder, l
     from sklearn.metrics import accuracy_score, f1_score
 
     from psychology.crisis import detect_crisis
+    from psychology.crisis_head_train import choose_threshold
     from psychology.dev_eval import CachedEmbed
 
     from .backends import EmbeddingHead
@@ -223,7 +196,9 @@ def validate(rows: list[dict], statements: list, settings: Settings, embedder, l
             log(f"validation {task} {name}: {figures[f'{task}_{name}']}")
     embed = CachedEmbed(embedder.encode)
     base = np.array([detect_crisis(s.text, embed=embed).flagged for s in cva])
-    threshold, rates = choose_crisis_threshold(clf.predict([s.text for s in cva])["crisis"][:, 1], cva, base)
+    # The same rule as the head's: the lowest threshold whose added false alarms stay within its limits.
+    threshold, rates = choose_threshold(clf.predict([s.text for s in cva])["crisis"][:, 1], cva, base)
+    rates["recall_without_model"] = float(base[np.array([s.crisis for s in cva])].mean())
     figures["crisis_threshold"] = round(threshold, 4)
     figures["crisis"] = {k: round(v, 4) for k, v in rates.items()}
     log(f"validation crisis: threshold {threshold:.4f} {figures['crisis']}")

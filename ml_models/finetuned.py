@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .backends import ModelUnavailable
+from .backends import ModelUnavailable, tokenized_batches
 from .chunking import chunk_many, clean_text, weighted_mean
 from .registry import packaged_minilm_path
 
@@ -29,12 +29,12 @@ def configured_path(choice: str) -> Path | None:
     return WEIGHTS if choice.strip() in ("", "default") else Path(choice)
 
 
-def build(tasks: dict[str, list[str]], encoder_path: Path | None = None):
+def build(tasks: dict[str, list[str]]):
     """(tokenizer, model) for `tasks` {task: labels}: the packaged MiniLM with fresh heads on mean-pooled tokens."""
     import torch
     from transformers import AutoModel, AutoTokenizer
 
-    path = str(encoder_path or packaged_minilm_path())
+    path = str(packaged_minilm_path())
     tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
     encoder = AutoModel.from_pretrained(path, local_files_only=True)
 
@@ -120,14 +120,9 @@ class JournalClassifier:
         return len(self.tokenizer.tokenize(text))
 
     def predict_chunks(self, chunks: list[str]) -> dict[str, np.ndarray]:
-        """Probabilities per chunk and task; chunks are sorted by length so batches carry little padding."""
-        order = np.argsort([len(c) for c in chunks], kind="stable")
+        """Probabilities per chunk and task."""
         out = {task: np.zeros((len(chunks), len(labels)), dtype=np.float32) for task, labels in self.tasks.items()}
-        for start in range(0, len(chunks), self.batch_size):
-            idx = order[start : start + self.batch_size]
-            batch = self.tokenizer(
-                [chunks[i] for i in idx], padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt"
-            ).to(self.device)
+        for idx, batch in tokenized_batches(self.tokenizer, chunks, self.batch_size, MAX_TOKENS, self.device):
             with self.torch.inference_mode():
                 logits = self.model(batch)
             for task, rows in logits.items():
@@ -138,9 +133,9 @@ class JournalClassifier:
         """The chunks one entry is read in."""
         return chunk_many([clean_text(text) or "."], self.count_tokens, self.max_tokens)[0]
 
-    def crisis_signals(self, texts: list[str]) -> list[tuple[float, float]]:
-        """(probability, threshold) per text, as detect_crisis takes them."""
-        return [(float(p), self.crisis_threshold) for p in self.predict(texts)["crisis"][:, 1]]
+    def crisis_signals(self, predictions: dict[str, np.ndarray]) -> list[tuple[float, float]]:
+        """(probability, threshold) per text of `predict()`'s result, as detect_crisis takes them."""
+        return [(float(p), self.crisis_threshold) for p in predictions["crisis"][:, 1]]
 
     def predict(self, texts: list[str]) -> dict[str, np.ndarray]:
         """Per text: sentiment and emotion averaged over its chunks by length; crisis from its most alarming chunk

@@ -44,7 +44,7 @@ class Pipeline:
         self._sentence_vectors = SentenceVectors(self.embedder)
         self.versions["crisis"] = crisis.version()
         # The fine-tuned classifier: blended into the default heads, and a signal for the crisis detector.
-        self.classifier = None
+        self.classifier, self.blended = None, []
         if classifier_path is not None:
             shared = self.embedder.model[0].auto_model if embedding.source == str(packaged_minilm_path()) else None
             self.classifier = finetuned.JournalClassifier(classifier_path, self.device, shared_encoder=shared)
@@ -70,7 +70,7 @@ class Pipeline:
                 c_chunks, c_owners, c_weights = chunk_many(texts, clf.count_tokens, clf.max_tokens)
                 probs[task] = weighted_mean(clf.predict(c_chunks), c_owners, c_weights, len(texts))
         model = self.classifier.predict(texts) if self.classifier else {}
-        signals = [(float(p), self.classifier.crisis_threshold) for p in model["crisis"][:, 1]] if model else None
+        signals = self.classifier.crisis_signals(model) if model else None
         if model:
             b = self.classifier.blend
             for task in self.blended:

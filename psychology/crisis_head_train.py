@@ -122,12 +122,13 @@ def _arrays(weights: dict) -> dict:
     return {**weights, "coef": np.asarray(weights["coef"], dtype=np.float32)}
 
 
-def _choose_threshold(scores, statements, base) -> tuple[float, dict]:
-    """The threshold with the highest recall of rules OR head within the MAX_FPR limits on the false alarms the
-    head adds (it only runs where rules and prototypes found nothing); ties go to the lower threshold."""
+def choose_threshold(scores, statements, base) -> tuple[float, dict]:
+    """The lowest threshold at which the false alarms a model adds (where rules and prototypes, `base`, found
+    nothing) stay within MAX_FPR, so the highest recall of both OR-ed; infinity (never flag) if none does. Used
+    for the head here and for the fine-tuned classifier (ml_models/finetune_train.py)."""
     y = np.array([st.crisis for st in statements])
     src = np.array([st.source for st in statements])
-    best = (1.0, _rates(scores, y, src, 1.0))
+    best = (np.inf, _rates(scores, y, src, np.inf, base))
     for t in sorted({round(float(s), 4) for s in scores[np.isfinite(scores)]}, reverse=True):
         r = _rates(np.where(base, -np.inf, scores), y, src, t)
         if r["fpr_dev"] > MAX_FPR["dev"] or r["fpr_diary"] > MAX_FPR["diary"]:
@@ -139,11 +140,12 @@ def _choose_threshold(scores, statements, base) -> tuple[float, dict]:
 def _rates(scores, y, src, t, base=None) -> dict:
     hit = scores >= t if base is None else (scores >= t) | base
     neg_dev, neg_diary = (~y) & (src == "dev"), (~y) & (src == "diary")
-    return {
-        "recall": float(hit[y].mean()),
-        "fpr_dev": float(hit[neg_dev].mean()),
-        "fpr_diary": float(hit[neg_diary].mean()),
-    }
+    return {"recall": _share(hit, y), "fpr_dev": _share(hit, neg_dev), "fpr_diary": _share(hit, neg_diary)}
+
+
+def _share(flags: np.ndarray, among: np.ndarray) -> float:
+    """The share of `among` that is flagged (0 when there are none to count)."""
+    return float(flags[among].mean()) if among.any() else 0.0
 
 
 def cross_validate(statements, embed, C: float, window: bool, negated_extra: float, folds: int = 5) -> np.ndarray:
@@ -172,7 +174,7 @@ def train(statements, embed, Cs=CS, windows=(False,), negated_extras=(0.0,), fol
         for negated_extra in negated_extras:
             for C in Cs:
                 scores = cross_validate(statements, embed, C, window, negated_extra, folds)
-                t, rates = _choose_threshold(scores, statements, base)
+                t, rates = choose_threshold(scores, statements, base)
                 results.append((rates["recall"], -C, window, negated_extra, t, rates, scores))
                 log(f"C={C} window={window} negated_extra={negated_extra}: threshold {t:.3f} {_fmt(rates)}")
     recall, neg_c, window, negated_extra, t, rates, scores = max(results, key=lambda r: r[:2])

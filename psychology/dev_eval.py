@@ -58,12 +58,12 @@ def load(name: str) -> list[dict]:
 
 def score(rows: list[dict], embed, use_head: bool = True, classifier=None) -> dict:
     """Recall and false-positive rate of detect_crisis; `classifier` (ml_models.finetuned.JournalClassifier) adds
-    the fine-tuned model's whole-entry signal, as the pipeline does."""
+    the fine-tuned model's signal (its most alarming chunk), as the pipeline does."""
     from psychology.crisis import detect_crisis
 
     signals = [None] * len(rows)
     if classifier is not None:
-        signals = classifier.crisis_signals([r["text"] for r in rows])
+        signals = classifier.crisis_signals(classifier.predict([r["text"] for r in rows]))
     results = [detect_crisis(r["text"], embed=embed, use_head=use_head, classifier=c) for r, c in zip(rows, signals)]
     pos = [(r, res) for r, res in zip(rows, results) if r.get("label", "none") != "none"]
     neg = [(r, res) for r, res in zip(rows, results) if r.get("label", "none") == "none"]

@@ -35,13 +35,6 @@ def test_natural_set_is_test_only():
     assert {r["split"] for r in load_eval(None, EVAL_SETS["natural"])} == {"test"}
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from ml_models.pipeline import get_pipeline
-
-    return get_pipeline()
-
-
 def test_default_models_keep_their_measured_accuracy_on_the_natural_set(pipeline):
     """Floors a little under what the shipped models measure (README: 0.862 and 0.828), so a regression fails."""
     report = evaluate_pipeline(pipeline, load_eval("test", EVAL_SETS["natural"]))

@@ -115,25 +115,10 @@ def test_train_default_models_writes_both_files_from_repo_data(tmp_path):
     call_command("train_default_models", output=str(heads), classifier_output=str(clf), epochs=1, limit=150)
     assert heads.stat().st_size > 0
     loaded = finetuned.JournalClassifier(clf)
-    assert 0 < loaded.crisis_threshold <= 1
+    # One epoch on 150 examples: if no threshold keeps within the false-alarm limits, it never flags (infinity).
+    assert 0 < loaded.crisis_threshold <= 1 or loaded.crisis_threshold == float("inf")
     validation = json.loads(loaded.meta["validation"])
     assert {"sentiment_heads", "sentiment_model", "sentiment_blend", "crisis"} <= set(validation)
-
-
-def test_crisis_threshold_keeps_added_false_alarms_within_the_heads_limits():
-    from psychology.crisis_head_train import Statement
-
-    statements = [Statement(f"c{i}", True, "dev") for i in range(4)] + [
-        Statement(f"n{i}", False, "dev") for i in range(100)
-    ]
-    probs = np.array([0.99, 0.95, 0.6, 0.05] + [0.97, 0.97, 0.9] + [0.1] * 97)
-    base = np.zeros(len(statements), dtype=bool)
-    threshold, rates = F.choose_crisis_threshold(probs, statements, base)
-    assert threshold == 0.95  # 0.9 would add a third false alarm among 100 negatives (limit 2%)
-    assert rates == {"recall": 0.5, "recall_without_model": 0.0, "fpr_dev": 0.02, "fpr_diary": 0.0}
-    base[6] = True  # a false alarm the rules raise anyway is not the model's
-    threshold, rates = F.choose_crisis_threshold(probs, statements, base)
-    assert threshold == 0.6 and rates["recall"] == 0.75 and rates["fpr_dev"] == 0.03
 
 
 def test_spread_takes_a_mixed_sample():
@@ -144,7 +129,7 @@ def test_spread_takes_a_mixed_sample():
 def test_an_empty_batch_gives_empty_rows(trained):
     clf = finetuned.JournalClassifier(trained[2])
     assert {task: rows.shape for task, rows in clf.predict([]).items()} == {t: (0, len(v)) for t, v in F.TASKS.items()}
-    assert clf.crisis_signals([]) == []
+    assert clf.crisis_signals(clf.predict([])) == []
 
 
 def test_a_layer_the_file_should_not_hold_is_refused(trained, tmp_path):
@@ -188,3 +173,11 @@ def test_the_setting_turns_the_classifier_off_or_points_at_another_file(tmp_path
     assert finetuned.configured_path("default") == finetuned.WEIGHTS
     assert finetuned.configured_path("off") is None
     assert finetuned.configured_path(str(tmp_path / "x.safetensors")) == tmp_path / "x.safetensors"
+
+
+def test_train_default_models_refuses_zero_epochs_before_training_anything(tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="at least 1"):
+        call_command("train_default_models", output=str(tmp_path / "h.json"), epochs=0)
+    assert not (tmp_path / "h.json").exists()

@@ -3,13 +3,7 @@
 import numpy as np
 import pytest
 
-from ml_models.pipeline import get_pipeline
 from ml_models.registry import EMOTION_LABELS, SENTIMENT_LABELS
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return get_pipeline()
 
 
 def test_results_have_the_documented_shape(pipeline):
@@ -83,3 +77,31 @@ def test_a_query_worker_loads_only_the_embedder_and_the_pipeline_adopts_it(monke
     assert embedder.encode(["test nerves"]).shape == (1, 384)
     assert module.get_pipeline().embedder is embedder  # one copy of the model when a worker serves both queues
     assert module.get_embedder() is embedder
+
+
+def test_the_fine_tuned_classifier_is_averaged_with_the_heads_and_can_be_turned_off(pipeline):
+    from ml_models.pipeline import Pipeline
+
+    text = "The interview went badly and I keep replaying it, though my sister made me laugh tonight."
+    heads_only = Pipeline(**pipeline.specs, embedder=pipeline.embedder, classifier_path=None)
+    assert heads_only.classifier is None
+    assert all("finetuned" not in v for v in heads_only.versions.values())
+    lighter, full = heads_only.analyze([text])[0], pipeline.analyze([text])[0]
+    model, b = pipeline.classifier.predict([text]), pipeline.classifier.blend
+    for task, key, labels in (("sentiment", "probabilities", SENTIMENT_LABELS), ("emotion", None, EMOTION_LABELS)):
+        heads = np.array([(lighter[task][key] if key else lighter["emotions"])[label] for label in labels])
+        blended = np.array([(full[task][key] if key else full["emotions"])[label] for label in labels])
+        np.testing.assert_allclose(blended, (1 - b) * heads + b * model[task][0], atol=2e-4)  # results are rounded
+
+
+def test_the_setting_off_leaves_the_classifier_out_of_the_workers_pipeline(pipeline, settings, monkeypatch):
+    from ml_models import pipeline as module
+
+    embedder = pipeline.embedder  # reuse the loaded encoder
+    monkeypatch.setattr(module, "_pipeline", None)
+    monkeypatch.setattr(module, "_embedder", embedder)
+    settings.ML_FINETUNED_CLASSIFIER = "off"
+    assert module.get_pipeline().classifier is None
+    monkeypatch.setattr(module, "_pipeline", None)
+    settings.ML_FINETUNED_CLASSIFIER = "default"
+    assert module.get_pipeline().classifier.version.startswith("finetuned:")

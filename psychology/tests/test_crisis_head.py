@@ -113,3 +113,18 @@ def test_no_held_out_statement_is_ever_trained_on():
     trained = {T._key(st.text) for st in T.load_statements()} | {T._key(r["text"]) for r in training_rows()}
     assert len(T.HELD_OUT_SETS) >= 3
     assert T.held_out_texts() and not trained & T.held_out_texts()
+
+
+def test_threshold_keeps_the_false_alarms_a_model_adds_within_the_limits():
+    statements = [T.Statement(f"c{i}", True, "dev") for i in range(4)]
+    statements += [T.Statement(f"n{i}", False, "dev") for i in range(100)]
+    scores = np.array([0.99, 0.95, 0.6, 0.05] + [0.97, 0.97, 0.9] + [0.1] * 97)
+    base = np.zeros(len(statements), dtype=bool)
+    threshold, rates = T.choose_threshold(scores, statements, base)
+    assert threshold == 0.95  # 0.9 would add a third false alarm among 100 "none" statements (limit 2%)
+    assert rates == {"recall": 0.5, "fpr_dev": 0.02, "fpr_diary": 0.0}  # no diary passages: 0, not NaN
+    base[6] = True  # a false alarm the rules raise anyway is not the model's
+    threshold, rates = T.choose_threshold(scores, statements, base)
+    assert threshold == 0.6 and rates["recall"] == 0.75 and rates["fpr_dev"] == 0.03
+    too_eager = np.array([0.5] * 4 + [0.9] * 100)  # every threshold adds too many: never flag
+    assert T.choose_threshold(too_eager, statements, np.zeros(len(statements), dtype=bool))[0] == np.inf

@@ -1,6 +1,4 @@
-"""The fine-tuned classifier's whole-entry signal in the crisis detector (ml_models/finetuned.py)."""
-
-import pytest
+"""The fine-tuned classifier's signal (its most alarming chunk) in the crisis detector (ml_models/finetuned.py)."""
 
 from psychology.crisis import detect_crisis
 
@@ -18,13 +16,6 @@ def test_the_models_signal_adds_concern_only_at_or_above_its_threshold():
 def test_the_model_never_lowers_what_the_rules_found():
     result = detect_crisis("I want to kill myself tonight.", classifier=(0.01, 0.5))
     assert result.level == "urgent" and not any("model confidence" in r for r in result.reasons)
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    from ml_models.pipeline import get_pipeline
-
-    return get_pipeline()
 
 
 def test_the_pipeline_flags_unseen_indirect_wording_and_not_look_alikes(pipeline):
