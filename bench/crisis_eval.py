@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import ROOT, print_table, setup_django, write_json  # noqa: E402
 
-HELD_OUT = ["crisis_heldout3.jsonl", "crisis_heldout2.jsonl", "crisis_cases.jsonl"]
-PASSAGES_PER_LONG_ENTRY = 6
+HELD_OUT = ["crisis_heldout4.jsonl", "crisis_heldout3.jsonl", "crisis_heldout2.jsonl", "crisis_cases.jsonl"]
+LONG_ENTRIES = {"long ordinary entries": 6, "very long ordinary entries": 16}  # passages per entry
 
 
 def ordinary_entries(passages_each: int) -> list[dict]:
@@ -41,7 +41,7 @@ def main() -> None:
     }
     sets = {name: _rows(ROOT / "psychology" / "tests" / name) for name in HELD_OUT}
     sets["ordinary entries"] = ordinary_entries(1)
-    sets["long ordinary entries"] = ordinary_entries(PASSAGES_PER_LONG_ENTRY)
+    sets.update({name: ordinary_entries(n) for name, n in LONG_ENTRIES.items()})
     results, table = {}, []
     for name, rows in sets.items():
         for part, kwargs in parts.items():
@@ -57,22 +57,20 @@ def main() -> None:
             }
             recall = f"{r['recall']:.1%} ({caught}/{r['n_pos']})" if r["n_pos"] else "-"
             table.append([name, part, recall, f"{r['fpr']:.1%} ({len(r['false_alarms'])}/{r['n_neg']})"])
-    chunks = [len(pipeline.classifier.chunks_of(row["text"])) for row in sets["long ordinary entries"]]
+    long_entries = {}
+    for name, n in LONG_ENTRIES.items():
+        chunks = [len(pipeline.classifier.chunks_of(row["text"])) for row in sets[name]]
+        long_entries[name] = {"n": len(chunks), "passages_each": n, "chunks": [min(chunks), max(chunks)]}
     print_table("Crisis detector (counts only)", table, ["set", "detector", "recall", "false-positive rate"])
-    print(
-        f"long ordinary entries: {len(chunks)} of {PASSAGES_PER_LONG_ENTRY} passages each, "
-        f"{min(chunks)}-{max(chunks)} chunks"
-    )
+    for name, info in long_entries.items():
+        low, high = info["chunks"]
+        print(f"{name}: {info['n']} of {info['passages_each']} passages each, {low}-{high} chunks")
     path = write_json(
         "crisis-eval",
         {
             "models": pipeline.versions,
             "crisis_threshold": pipeline.classifier.crisis_threshold,
-            "long_entries": {
-                "n": len(chunks),
-                "passages_each": PASSAGES_PER_LONG_ENTRY,
-                "chunks": [min(chunks), max(chunks)],
-            },
+            "long_entries": long_entries,
             "sets": results,
         },
     )

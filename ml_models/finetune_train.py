@@ -14,7 +14,7 @@ import numpy as np
 
 from . import finetuned
 from .registry import EMOTION_LABELS, SENTIMENT_LABELS
-from .training import load_training_rows
+from .training import LATER_TRAIN_PATHS, TRAIN_PATHS, load_training_rows, read_rows
 
 TASKS = {"sentiment": list(SENTIMENT_LABELS), "emotion": list(EMOTION_LABELS), "crisis": ["none", "crisis"]}
 SEED = 13
@@ -112,6 +112,7 @@ def save(model, settings: Settings, path: Path = finetuned.WEIGHTS, **meta) -> N
         "tasks": json.dumps(TASKS),
         "first_tuned_layer": str(settings.first_tuned_layer),
         "blend": str(settings.blend),
+        "base_encoder": finetuned.base_encoder_digest(),
         "settings": json.dumps(settings.__dict__),
     }
     info.update({k: v if isinstance(v, str) else json.dumps(v) for k, v in meta.items()})
@@ -132,19 +133,28 @@ def crisis_statements(journal_texts: set[str]):
     """The crisis dev sets and the ordinary diary negatives that are not already journal training passages."""
     from psychology import crisis_head_train
 
-    diary = [p for p in crisis_head_train.DIARY_SETS if p.name != "journal_train_extra.jsonl"]
+    diary = [p for p in crisis_head_train.DIARY_SETS if p not in TRAIN_PATHS]
     statements = crisis_head_train.load_statements(diary=diary)
     return [s for s in statements if s.text not in journal_texts]
 
 
 def validation_split(rows: list[dict], statements: list):
-    """(train rows, validation rows, train statements, validation statements): 20% / 25% held out, stratified."""
+    """(train rows, validation rows, train statements, validation statements): 20% / 25% of the earlier data held
+    out, stratified; the later rounds' sets join the training side, so the held-out part stays the same."""
+    from psychology.crisis_head_train import LATER_DEV_SETS, _key
+
+    later = {_key(r["text"]) for path in (*LATER_TRAIN_PATHS, *LATER_DEV_SETS) for r in read_rows(path)}
+    jtr, jva = _split([r for r in rows if _key(r["text"]) not in later], 0.2, lambda r: r["sentiment"])
+    ctr, cva = _split([s for s in statements if _key(s.text) not in later], 0.25, lambda s: f"{s.source}-{s.crisis}")
+    jtr += [r for r in rows if _key(r["text"]) in later]
+    ctr += [s for s in statements if _key(s.text) in later]
+    return jtr, jva, ctr, cva
+
+
+def _split(items: list, size: float, stratum):
     from sklearn.model_selection import train_test_split
 
-    jtr, jva = train_test_split(rows, test_size=0.2, random_state=SEED, stratify=[r["sentiment"] for r in rows])
-    strata = [f"{s.source}-{s.crisis}" for s in statements]
-    ctr, cva = train_test_split(statements, test_size=0.25, random_state=SEED, stratify=strata)
-    return jtr, jva, ctr, cva
+    return train_test_split(items, test_size=size, random_state=SEED, stratify=[stratum(i) for i in items])
 
 
 def spread(items: list, limit: int | None) -> list:

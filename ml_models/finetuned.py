@@ -8,6 +8,7 @@ checks that the file holds exactly the layers it names, with the packaged encode
 the logistic-regression heads and gives its crisis probability to the crisis detector.
 """
 
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -57,6 +58,16 @@ def build(tasks: dict[str, list[str]]):
     return tokenizer, TaskModel()
 
 
+@functools.cache
+def base_encoder_digest() -> str:
+    """The packaged MiniLM's weights file, hashed: the stored layers only fit the lower layers they were trained on."""
+    digest = hashlib.sha256()
+    with open(packaged_minilm_path() / "model.safetensors", "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:16]
+
+
 def tuned_state(model, first_tuned_layer: int) -> dict:
     """The parameters training changes: encoder layers from `first_tuned_layer` up, and the heads."""
     prefixes = [f"encoder.encoder.layer.{i}." for i in range(first_tuned_layer, model.encoder.config.num_hidden_layers)]
@@ -80,6 +91,11 @@ class JournalClassifier:
             state = load_file(str(path))
         except (OSError, SafetensorError, KeyError, ValueError) as exc:
             raise ModelUnavailable(f"fine-tuned classifier unreadable at {path}: {exc}") from exc
+        if meta.get("base_encoder", base_encoder_digest()) != base_encoder_digest():
+            raise ModelUnavailable(
+                f"fine-tuned classifier at {path} was trained on another base encoder "
+                f"({meta['base_encoder']}, installed {base_encoder_digest()}): retrain it with train_default_models"
+            )
         try:
             tokenizer, model = build(self.tasks)
             expected = set(tuned_state(model, int(meta["first_tuned_layer"])))

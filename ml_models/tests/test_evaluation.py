@@ -14,10 +14,10 @@ def _normalised(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-@pytest.mark.parametrize("name", sorted(EVAL_SETS))
-def test_each_set_is_well_formed(name):
+@pytest.mark.parametrize("name,size", [("hard", 520), ("natural", 320), ("hard2", 200)])
+def test_each_set_is_well_formed(name, size):
     rows = load_eval(None, EVAL_SETS[name])
-    assert len(rows) >= 300
+    assert len(rows) == size
     assert len({r["id"] for r in rows}) == len(rows)
     assert len({_normalised(r["text"]) for r in rows}) == len(rows)
     assert all(r["sentiment"] in SENTIMENT_LABELS and r["emotion"] in EMOTION_LABELS for r in rows)
@@ -27,19 +27,20 @@ def test_each_set_is_well_formed(name):
 def test_no_test_passage_is_in_the_training_data():
     trained = {_normalised(r["text"]) for r in load_training_rows()}
     tests = [r for name in EVAL_SETS for r in load_eval("test", EVAL_SETS[name])]
-    assert len(tests) >= 480
+    assert len(tests) >= 680
     assert not [r["id"] for r in tests if _normalised(r["text"]) in trained]
 
 
-def test_natural_set_is_test_only():
-    assert {r["split"] for r in load_eval(None, EVAL_SETS["natural"])} == {"test"}
+@pytest.mark.parametrize("name", ["natural", "hard2"])
+def test_later_sets_are_test_only(name):
+    assert {r["split"] for r in load_eval(None, EVAL_SETS[name])} == {"test"}
 
 
 def test_default_models_keep_their_measured_accuracy_on_the_natural_set(pipeline):
-    """Floors a little under what the shipped models measure (README: 0.862 and 0.828), so a regression fails."""
+    """Floors a little under what the shipped models measure (README: 0.872 and 0.838), so a regression fails."""
     report = evaluate_pipeline(pipeline, load_eval("test", EVAL_SETS["natural"]))
-    assert report["sentiment"]["macro_f1"] >= 0.85, report["sentiment"]
-    assert report["emotion"]["accuracy"] >= 0.80, report["emotion"]
+    assert report["sentiment"]["macro_f1"] >= 0.86, report["sentiment"]
+    assert report["emotion"]["accuracy"] >= 0.82, report["emotion"]
     # The heads must beat the lexicon they are built on, by a clear margin.
     assert report["sentiment"]["macro_f1"] >= report["vader_sentiment_baseline"]["macro_f1"] + 0.15
 

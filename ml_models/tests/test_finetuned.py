@@ -100,6 +100,19 @@ def test_a_file_missing_layers_it_claims_is_refused(trained, tmp_path):
         finetuned.JournalClassifier(tmp_path / "partial.safetensors")
 
 
+def test_a_file_trained_on_another_base_encoder_is_refused(trained, tmp_path):
+    from safetensors import safe_open
+    from safetensors.torch import save_file
+
+    _, _, path = trained
+    with safe_open(str(path), framework="pt") as f:
+        meta = f.metadata()
+    assert meta["base_encoder"] == finetuned.base_encoder_digest()
+    save_file(load_file(str(path)), str(tmp_path / "other.safetensors"), metadata={**meta, "base_encoder": "0" * 16})
+    with pytest.raises(ModelUnavailable, match="another base encoder"):
+        finetuned.JournalClassifier(tmp_path / "other.safetensors")
+
+
 def test_the_shipped_classifier_loads_and_records_how_it_was_chosen():
     clf = finetuned.JournalClassifier()
     assert set(clf.tasks) == set(F.TASKS)
@@ -181,3 +194,33 @@ def test_train_default_models_refuses_zero_epochs_before_training_anything(tmp_p
     with pytest.raises(CommandError, match="at least 1"):
         call_command("train_default_models", output=str(tmp_path / "h.json"), epochs=0)
     assert not (tmp_path / "h.json").exists()
+
+
+def test_later_training_sets_join_the_training_side_and_leave_the_validation_part_unchanged():
+    from psychology.crisis_head_train import LATER_DEV_SETS, _key
+
+    rows = F.training_rows()
+    statements = F.crisis_statements({r["text"] for r in rows})
+    later = {_key(r["text"]) for path in (*F.LATER_TRAIN_PATHS, *LATER_DEV_SETS) for r in F.read_rows(path)}
+    earlier_rows = [r for r in rows if _key(r["text"]) not in later]
+    earlier_statements = [s for s in statements if _key(s.text) not in later]
+    assert len(earlier_rows) < len(rows) and len(earlier_statements) < len(statements)
+
+    jtr, jva, ctr, cva = F.validation_split(rows, statements)
+    _, jva_before, _, cva_before = F.validation_split(earlier_rows, earlier_statements)
+    assert jva == jva_before and cva == cva_before
+    assert len(jtr) + len(jva) == len(rows) and len(ctr) + len(cva) == len(statements)
+    assert not later & {_key(r["text"]) for r in jva} and not later & {_key(s.text) for s in cva}
+
+
+def test_later_training_sets_repeat_no_earlier_text():
+    """Otherwise an earlier validation passage could reach training through a later set."""
+    from ml_models.training import EVAL_PATH, EXTRA_TRAIN_PATH
+    from psychology.crisis_head_train import DEV_SETS, LATER_DEV_SETS, _key
+
+    earlier_paths = [EVAL_PATH, EXTRA_TRAIN_PATH, *(p for p in DEV_SETS if p not in LATER_DEV_SETS)]
+    earlier = {_key(r["text"]) for path in earlier_paths for r in F.read_rows(path)}
+    for path in (*F.LATER_TRAIN_PATHS, *LATER_DEV_SETS):
+        texts = [_key(r["text"]) for r in F.read_rows(path)]
+        assert len(texts) >= 250 and len(set(texts)) == len(texts), path.name
+        assert not earlier & set(texts), path.name

@@ -18,7 +18,13 @@ TARGET_RECALL, MAX_FPR = 0.95, 0.10
 # crisis_cases.jsonl: the first held-out set (its misses were read during an earlier round, so it is no longer
 # blind); crisis_heldout2.jsonl: written blind by a separate author before the third development round.
 # crisis_heldout3.jsonl: written blind by a third author before the fine-tuned classifier was trained.
-HELD_OUT = {"crisis_cases.jsonl": 0.95, "crisis_heldout2.jsonl": 0.90, "crisis_heldout3.jsonl": 0.81}
+# crisis_heldout4.jsonl: written blind by a fourth author before the fifth round (crisis_dev5) was trained.
+HELD_OUT = {
+    "crisis_cases.jsonl": 0.95,
+    "crisis_heldout2.jsonl": 0.93,
+    "crisis_heldout3.jsonl": 0.83,
+    "crisis_heldout4.jsonl": 0.81,
+}
 
 
 @pytest.mark.slow

@@ -13,8 +13,9 @@ class Command(BaseCommand):
     help = (
         "Train the embedded default: the logistic-regression heads (ml_models/weights/default_heads.json) and the "
         "fine-tuned classifier (journal_classifier.safetensors). The classifier is first trained on 80% of the "
-        "journal passages and 75% of the crisis statements to measure it and choose its crisis threshold on the "
-        "rest, then on everything. Deterministic on the CPU; about 35 minutes on two cores."
+        "earlier journal passages and 75% of the earlier crisis statements (later rounds' sets train only) to "
+        "measure it and choose its crisis threshold on the rest, then on everything. Deterministic on the CPU; "
+        "about 50 minutes on two cores."
     )
 
     def add_arguments(self, parser):
