@@ -151,6 +151,18 @@ def validation_split(rows: list[dict], statements: list):
     return jtr, jva, ctr, cva
 
 
+def split_digests(journal_rows: list[dict], statements: list) -> dict:
+    """Digests of the validation texts: the figures of two rounds compare only when these are equal."""
+    import hashlib
+
+    from psychology.crisis_head_train import _key
+
+    def digest(texts):
+        return hashlib.sha256("\n".join(sorted(_key(t) for t in texts)).encode()).hexdigest()[:16]
+
+    return {"journal": digest(r["text"] for r in journal_rows), "crisis": digest(s.text for s in statements)}
+
+
 def _split(items: list, size: float, stratum):
     from sklearn.model_selection import train_test_split
 
@@ -190,7 +202,7 @@ def validate(rows: list[dict], statements: list, settings: Settings, embedder, l
     tokenizer, model = fine_tune(journal_examples(jtr) + crisis_examples(ctr), settings, log=log)
     clf = finetuned.JournalClassifier.from_model(tokenizer, model, TASKS, {})
     model_probs = clf.predict(texts)
-    figures = {"journal_validation": len(jva), "crisis_validation": len(cva)}
+    figures = {"journal_validation": len(jva), "crisis_validation": len(cva), "split": split_digests(jva, cva)}
     for task in ("sentiment", "emotion"):
         truth = [r[task] for r in jva]
         for name, probs in (

@@ -89,12 +89,14 @@ class JournalClassifier:
             meta = _metadata(path)
             self.tasks = json.loads(meta["tasks"])
             state = load_file(str(path))
+            installed = base_encoder_digest()
         except (OSError, SafetensorError, KeyError, ValueError) as exc:
             raise ModelUnavailable(f"fine-tuned classifier unreadable at {path}: {exc}") from exc
-        if meta.get("base_encoder", base_encoder_digest()) != base_encoder_digest():
+        if meta.get("base_encoder") != installed:
             raise ModelUnavailable(
                 f"fine-tuned classifier at {path} was trained on another base encoder "
-                f"({meta['base_encoder']}, installed {base_encoder_digest()}): retrain it with train_default_models"
+                f"({meta.get('base_encoder', 'not recorded')}, installed {installed}): retrain it with "
+                "train_default_models"
             )
         try:
             tokenizer, model = build(self.tasks)

@@ -8,7 +8,7 @@ import numpy as np
 from .documents import embed_documents, head_features
 from .registry import EMOTION_LABELS, SENTIMENT_LABELS
 
-EVAL_DIR = Path(__file__).parent / "eval"
+EVAL_DIR = Path(__file__).resolve().parent / "eval"
 EVAL_PATH = EVAL_DIR / "journal_eval.jsonl"
 EXTRA_TRAIN_PATH = EVAL_DIR / "journal_train_extra.jsonl"
 # A later round of training passages for the hard cases, by two authors who saw no test set. In the fine-tuned

@@ -36,12 +36,18 @@ def test_later_sets_are_test_only(name):
     assert {r["split"] for r in load_eval(None, EVAL_SETS[name])} == {"test"}
 
 
-def test_default_models_keep_their_measured_accuracy_on_the_natural_set(pipeline):
-    """Floors a little under what the shipped models measure (README: 0.872 and 0.838), so a regression fails."""
-    report = evaluate_pipeline(pipeline, load_eval("test", EVAL_SETS["natural"]))
-    assert report["sentiment"]["macro_f1"] >= 0.86, report["sentiment"]
-    assert report["emotion"]["accuracy"] >= 0.82, report["emotion"]
-    # The heads must beat the lexicon they are built on, by a clear margin.
+# (sentiment macro-F1, emotion accuracy): a little under what the shipped models measure (README: natural 0.872 /
+# 0.838, hard 0.808 / 0.812, hard2 0.804 / 0.740), so a regression fails.
+FLOORS = {"natural": (0.86, 0.82), "hard": (0.79, 0.79), "hard2": (0.79, 0.72)}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_default_models_keep_their_measured_accuracy(pipeline, name):
+    sentiment_floor, emotion_floor = FLOORS[name]
+    report = evaluate_pipeline(pipeline, load_eval("test", EVAL_SETS[name]))
+    assert report["sentiment"]["macro_f1"] >= sentiment_floor, report["sentiment"]
+    assert report["emotion"]["accuracy"] >= emotion_floor, report["emotion"]
+    # The models must beat the lexicon they are built on, by a clear margin.
     assert report["sentiment"]["macro_f1"] >= report["vader_sentiment_baseline"]["macro_f1"] + 0.15
 
 

@@ -111,6 +111,10 @@ def test_a_file_trained_on_another_base_encoder_is_refused(trained, tmp_path):
     save_file(load_file(str(path)), str(tmp_path / "other.safetensors"), metadata={**meta, "base_encoder": "0" * 16})
     with pytest.raises(ModelUnavailable, match="another base encoder"):
         finetuned.JournalClassifier(tmp_path / "other.safetensors")
+    unrecorded = {k: v for k, v in meta.items() if k != "base_encoder"}
+    save_file(load_file(str(path)), str(tmp_path / "older.safetensors"), metadata=unrecorded)
+    with pytest.raises(ModelUnavailable, match="not recorded"):
+        finetuned.JournalClassifier(tmp_path / "older.safetensors")
 
 
 def test_the_shipped_classifier_loads_and_records_how_it_was_chosen():
@@ -196,29 +200,30 @@ def test_train_default_models_refuses_zero_epochs_before_training_anything(tmp_p
     assert not (tmp_path / "h.json").exists()
 
 
-def test_later_training_sets_join_the_training_side_and_leave_the_validation_part_unchanged():
+def test_the_validation_split_is_the_one_the_shipped_classifier_was_measured_on():
+    """Its recorded figures describe these validation texts; new data or a new held-out set that reshuffles the
+    split fails here, so two rounds' validation figures are only compared when they measure the same texts."""
     from psychology.crisis_head_train import LATER_DEV_SETS, _key
 
+    meta = finetuned._metadata(finetuned.WEIGHTS)
     rows = F.training_rows()
     statements = F.crisis_statements({r["text"] for r in rows})
-    later = {_key(r["text"]) for path in (*F.LATER_TRAIN_PATHS, *LATER_DEV_SETS) for r in F.read_rows(path)}
-    earlier_rows = [r for r in rows if _key(r["text"]) not in later]
-    earlier_statements = [s for s in statements if _key(s.text) not in later]
-    assert len(earlier_rows) < len(rows) and len(earlier_statements) < len(statements)
-
     jtr, jva, ctr, cva = F.validation_split(rows, statements)
-    _, jva_before, _, cva_before = F.validation_split(earlier_rows, earlier_statements)
-    assert jva == jva_before and cva == cva_before
+    assert F.split_digests(jva, cva) == json.loads(meta["validation"])["split"]
+    # The later rounds' sets are all on the training side.
+    later = {_key(r["text"]) for path in (*F.LATER_TRAIN_PATHS, *LATER_DEV_SETS) for r in F.read_rows(path)}
     assert len(jtr) + len(jva) == len(rows) and len(ctr) + len(cva) == len(statements)
     assert not later & {_key(r["text"]) for r in jva} and not later & {_key(s.text) for s in cva}
+    assert later & {_key(r["text"]) for r in jtr} and later & {_key(s.text) for s in ctr}
 
 
 def test_later_training_sets_repeat_no_earlier_text():
     """Otherwise an earlier validation passage could reach training through a later set."""
     from ml_models.training import EVAL_PATH, EXTRA_TRAIN_PATH
-    from psychology.crisis_head_train import DEV_SETS, LATER_DEV_SETS, _key
+    from psychology.crisis_head_train import DEV_SETS, DIARY_SETS, LATER_DEV_SETS, _key
 
-    earlier_paths = [EVAL_PATH, EXTRA_TRAIN_PATH, *(p for p in DEV_SETS if p not in LATER_DEV_SETS)]
+    earlier_paths = [EVAL_PATH, EXTRA_TRAIN_PATH, *(p for p in [*DEV_SETS, *DIARY_SETS] if p not in LATER_DEV_SETS)]
+    earlier_paths = [p for p in earlier_paths if p not in F.LATER_TRAIN_PATHS]
     earlier = {_key(r["text"]) for path in earlier_paths for r in F.read_rows(path)}
     for path in (*F.LATER_TRAIN_PATHS, *LATER_DEV_SETS):
         texts = [_key(r["text"]) for r in F.read_rows(path)]

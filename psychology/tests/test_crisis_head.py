@@ -44,10 +44,9 @@ def test_shipped_weights_load_with_the_embedding_shape():
     assert 0.0 < weights["threshold"] < 1.0
     raw = json.loads(crisis_head.WEIGHTS.read_text())
     assert {"C", "cv", "trained_on"} <= raw.keys()
-    # The threshold rule bounds the false alarms the head adds where rules and prototypes found nothing.
-    assert raw["cv"]["head_added"]["fpr_dev"] <= T.MAX_FPR["dev"]
-    assert raw["cv"]["head_added"]["fpr_diary"] <= T.MAX_FPR["diary"]
-    assert raw["cv"]["detector"]["recall"] > raw["cv"]["rules_and_prototypes"]["recall"]
+    # Out of fold, the head adds recall to the rules, and the detector stays within the false-alarm target.
+    assert raw["cv"]["detector"]["recall"] >= raw["cv"]["rules_and_prototypes"]["recall"] + 0.03
+    assert raw["cv"]["detector"]["fpr_dev"] <= 0.10 and raw["cv"]["detector"]["fpr_diary"] <= 0.10
 
 
 def test_missing_weights_leave_rules_working(tmp_path, monkeypatch):
