@@ -14,7 +14,7 @@ import numpy as np
 
 from . import finetuned
 from .registry import EMOTION_LABELS, SENTIMENT_LABELS
-from .training import LATER_TRAIN_PATHS, TRAIN_PATHS, load_training_rows, read_rows
+from .training import LATER_TRAIN_PATHS, TRAIN_PATHS, load_training_rows, read_rows, text_key
 
 TASKS = {"sentiment": list(SENTIMENT_LABELS), "emotion": list(EMOTION_LABELS), "crisis": ["none", "crisis"]}
 SEED = 13
@@ -123,10 +123,10 @@ def save(model, settings: Settings, path: Path = finetuned.WEIGHTS, **meta) -> N
 def training_rows() -> list[dict]:
     """The journal training passages (ml_models.training), minus any text of a crisis held-out set: the classifier
     learns from them that ordinary entries are not crises."""
-    from psychology.crisis_head_train import _key, held_out_texts
+    from psychology.crisis_head_train import held_out_texts
 
     held_out = held_out_texts()
-    return [r for r in load_training_rows() if _key(r["text"]) not in held_out]
+    return [r for r in load_training_rows() if text_key(r["text"]) not in held_out]
 
 
 def crisis_statements(journal_texts: set[str]):
@@ -141,24 +141,33 @@ def crisis_statements(journal_texts: set[str]):
 def validation_split(rows: list[dict], statements: list):
     """(train rows, validation rows, train statements, validation statements): 20% / 25% of the earlier data held
     out, stratified; the later rounds' sets join the training side, so the held-out part stays the same."""
-    from psychology.crisis_head_train import LATER_DEV_SETS, _key
-
-    later = {_key(r["text"]) for path in (*LATER_TRAIN_PATHS, *LATER_DEV_SETS) for r in read_rows(path)}
-    jtr, jva = _split([r for r in rows if _key(r["text"]) not in later], 0.2, lambda r: r["sentiment"])
-    ctr, cva = _split([s for s in statements if _key(s.text) not in later], 0.25, lambda s: f"{s.source}-{s.crisis}")
-    jtr += [r for r in rows if _key(r["text"]) in later]
-    ctr += [s for s in statements if _key(s.text) in later]
+    later = later_round_texts()
+    jtr, jva = _split([r for r in rows if text_key(r["text"]) not in later], 0.2, lambda r: r["sentiment"])
+    ctr, cva = _split(
+        [s for s in statements if text_key(s.text) not in later], 0.25, lambda s: f"{s.source}-{s.crisis}"
+    )
+    jtr += [r for r in rows if text_key(r["text"]) in later]
+    ctr += [s for s in statements if text_key(s.text) in later]
     return jtr, jva, ctr, cva
+
+
+def later_round_paths() -> list[Path]:
+    from psychology.crisis_head_train import LATER_DEV_SETS
+
+    return [*LATER_TRAIN_PATHS, *LATER_DEV_SETS]
+
+
+def later_round_texts() -> set[str]:
+    """Texts of the sets added in later rounds (text_key): they train, never validate."""
+    return {text_key(r["text"]) for path in later_round_paths() for r in read_rows(path)}
 
 
 def split_digests(journal_rows: list[dict], statements: list) -> dict:
     """Digests of the validation texts: the figures of two rounds compare only when these are equal."""
     import hashlib
 
-    from psychology.crisis_head_train import _key
-
     def digest(texts):
-        return hashlib.sha256("\n".join(sorted(_key(t) for t in texts)).encode()).hexdigest()[:16]
+        return hashlib.sha256("\n".join(sorted(text_key(t) for t in texts)).encode()).hexdigest()[:16]
 
     return {"journal": digest(r["text"] for r in journal_rows), "crisis": digest(s.text for s in statements)}
 

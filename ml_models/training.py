@@ -25,6 +25,11 @@ SEED = 13
 LABELS = {"sentiment": SENTIMENT_LABELS, "emotion": EMOTION_LABELS}
 
 
+def text_key(text: str) -> str:
+    """A text as the data sets are compared: case and spacing ignored."""
+    return " ".join(text.lower().split())
+
+
 def read_rows(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 

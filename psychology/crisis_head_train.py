@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ml_models.training import TRAIN_PATHS
+from ml_models.training import TRAIN_PATHS, read_rows, text_key
 
 from . import crisis, crisis_head
 
@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 # crisis_dev5.jsonl (a later round: indirect forms, euphemisms, crisis sentences inside ordinary entries) train the
 # models only: no rule was written from them.
 DEV_SETS = [HERE / f"crisis_dev{n}.jsonl" for n in ("", "2", "3", "4a", "4b", "4c", "5")]
-LATER_DEV_SETS = DEV_SETS[-1:]  # the training side only of the fine-tuned classifier's validation split
+LATER_DEV_SETS = [HERE / "crisis_dev5.jsonl"]  # only on the training side of the fine-tuned classifier's validation
 DIARY_SETS = [*TRAIN_PATHS, HERE / "data" / "journal_negatives.jsonl"]
 CS = (0.3, 1.0, 3.0, 10.0)
 MAX_FPR = {"dev": 0.02, "diary": 0.005}  # false alarms on dev "none" statements / ordinary diary passages
@@ -44,11 +44,7 @@ HELD_OUT_SETS = sorted((HERE / "tests").glob("crisis_*.jsonl"))
 
 def held_out_texts() -> set[str]:
     """Texts of the held-out test sets, normalised: never trained on, even where a dev set repeats one."""
-    return {_key(json.loads(line)["text"]) for p in HELD_OUT_SETS for line in p.open(encoding="utf-8") if line.strip()}
-
-
-def _key(text: str) -> str:
-    return " ".join(text.lower().split())
+    return {text_key(row["text"]) for path in HELD_OUT_SETS for row in read_rows(path)}
 
 
 def load_statements(dev=DEV_SETS, diary=DIARY_SETS) -> list[Statement]:
@@ -57,11 +53,10 @@ def load_statements(dev=DEV_SETS, diary=DIARY_SETS) -> list[Statement]:
     out, seen = [], {*held_out_texts()}
     for paths, source in ((dev, "dev"), (diary, "diary")):
         for path in paths:
-            with open(path, encoding="utf-8") as f:
-                for row in (json.loads(line) for line in f if line.strip()):
-                    if _key(row["text"]) not in seen:
-                        seen.add(_key(row["text"]))
-                        out.append(Statement(row["text"], row.get("label", "none") != "none", source))
+            for row in read_rows(path):
+                if text_key(row["text"]) not in seen:
+                    seen.add(text_key(row["text"]))
+                    out.append(Statement(row["text"], row.get("label", "none") != "none", source))
     return out
 
 

@@ -7,11 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from ml_models.registry import EMOTION_LABELS, SENTIMENT_LABELS
-from ml_models.training import EVAL_SETS, evaluate_pipeline, load_eval, load_training_rows
-
-
-def _normalised(text: str) -> str:
-    return " ".join(text.lower().split())
+from ml_models.training import EVAL_SETS, evaluate_pipeline, load_eval, load_training_rows, text_key
 
 
 @pytest.mark.parametrize("name,size", [("hard", 520), ("natural", 320), ("hard2", 200)])
@@ -19,16 +15,16 @@ def test_each_set_is_well_formed(name, size):
     rows = load_eval(None, EVAL_SETS[name])
     assert len(rows) == size
     assert len({r["id"] for r in rows}) == len(rows)
-    assert len({_normalised(r["text"]) for r in rows}) == len(rows)
+    assert len({text_key(r["text"]) for r in rows}) == len(rows)
     assert all(r["sentiment"] in SENTIMENT_LABELS and r["emotion"] in EMOTION_LABELS for r in rows)
     assert {r["sentiment"] for r in load_eval("test", EVAL_SETS[name])} == set(SENTIMENT_LABELS)
 
 
 def test_no_test_passage_is_in_the_training_data():
-    trained = {_normalised(r["text"]) for r in load_training_rows()}
+    trained = {text_key(r["text"]) for r in load_training_rows()}
     tests = [r for name in EVAL_SETS for r in load_eval("test", EVAL_SETS[name])]
     assert len(tests) >= 680
-    assert not [r["id"] for r in tests if _normalised(r["text"]) in trained]
+    assert not [r["id"] for r in tests if text_key(r["text"]) in trained]
 
 
 @pytest.mark.parametrize("name", ["natural", "hard2"])

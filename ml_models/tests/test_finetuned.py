@@ -11,7 +11,7 @@ from ml_models import finetune_train as F
 from ml_models import finetuned
 from ml_models.backends import ModelUnavailable
 from ml_models.chunking import chunk_many
-from ml_models.training import load_training_rows
+from ml_models.training import EVAL_PATH, load_training_rows, text_key
 
 SETTINGS = F.Settings(epochs=1, first_tuned_layer=4)
 
@@ -203,29 +203,25 @@ def test_train_default_models_refuses_zero_epochs_before_training_anything(tmp_p
 def test_the_validation_split_is_the_one_the_shipped_classifier_was_measured_on():
     """Its recorded figures describe these validation texts; new data or a new held-out set that reshuffles the
     split fails here, so two rounds' validation figures are only compared when they measure the same texts."""
-    from psychology.crisis_head_train import LATER_DEV_SETS, _key
-
     meta = finetuned._metadata(finetuned.WEIGHTS)
     rows = F.training_rows()
     statements = F.crisis_statements({r["text"] for r in rows})
     jtr, jva, ctr, cva = F.validation_split(rows, statements)
     assert F.split_digests(jva, cva) == json.loads(meta["validation"])["split"]
     # The later rounds' sets are all on the training side.
-    later = {_key(r["text"]) for path in (*F.LATER_TRAIN_PATHS, *LATER_DEV_SETS) for r in F.read_rows(path)}
+    later = F.later_round_texts()
     assert len(jtr) + len(jva) == len(rows) and len(ctr) + len(cva) == len(statements)
-    assert not later & {_key(r["text"]) for r in jva} and not later & {_key(s.text) for s in cva}
-    assert later & {_key(r["text"]) for r in jtr} and later & {_key(s.text) for s in ctr}
+    assert not later & {text_key(r["text"]) for r in jva} and not later & {text_key(s.text) for s in cva}
+    assert later & {text_key(r["text"]) for r in jtr} and later & {text_key(s.text) for s in ctr}
 
 
 def test_later_training_sets_repeat_no_earlier_text():
     """Otherwise an earlier validation passage could reach training through a later set."""
-    from ml_models.training import EVAL_PATH, EXTRA_TRAIN_PATH
-    from psychology.crisis_head_train import DEV_SETS, DIARY_SETS, LATER_DEV_SETS, _key
+    from psychology.crisis_head_train import DEV_SETS, DIARY_SETS
 
-    earlier_paths = [EVAL_PATH, EXTRA_TRAIN_PATH, *(p for p in [*DEV_SETS, *DIARY_SETS] if p not in LATER_DEV_SETS)]
-    earlier_paths = [p for p in earlier_paths if p not in F.LATER_TRAIN_PATHS]
-    earlier = {_key(r["text"]) for path in earlier_paths for r in F.read_rows(path)}
-    for path in (*F.LATER_TRAIN_PATHS, *LATER_DEV_SETS):
-        texts = [_key(r["text"]) for r in F.read_rows(path)]
+    later = F.later_round_paths()
+    earlier = {text_key(r["text"]) for p in {EVAL_PATH, *DEV_SETS, *DIARY_SETS} - set(later) for r in F.read_rows(p)}
+    for path in later:
+        texts = [text_key(r["text"]) for r in F.read_rows(path)]
         assert len(texts) >= 250 and len(set(texts)) == len(texts), path.name
         assert not earlier & set(texts), path.name

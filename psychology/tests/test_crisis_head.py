@@ -110,8 +110,9 @@ def test_training_is_deterministic(embed):
 
 def test_no_held_out_statement_is_ever_trained_on():
     from ml_models.finetune_train import training_rows
+    from ml_models.training import text_key
 
-    trained = {T._key(st.text) for st in T.load_statements()} | {T._key(r["text"]) for r in training_rows()}
+    trained = {text_key(st.text) for st in T.load_statements()} | {text_key(r["text"]) for r in training_rows()}
     assert len(T.HELD_OUT_SETS) >= 3
     assert T.held_out_texts() and not trained & T.held_out_texts()
 
