@@ -4,7 +4,7 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -95,11 +95,16 @@ def sweep(now: datetime.datetime | None = None) -> int:
     )
     for start in range(0, len(ids), SWEEP_BATCH):
         batch = ids[start : start + SWEEP_BATCH]
-        if enqueue_analysis(batch):
-            # Entries left "processing" were abandoned (a killed worker): hand them back as pending, or the claim
-            # would take the fresh request time for a worker still busy with them and leave them alone.
+        # Marked before the message is sent: an idle worker takes it at once, and its claim skips rows that this
+        # update still holds locked, which would leave them for the next sweep. Entries left "processing" were
+        # abandoned (a killed worker): they go back to pending, or the claim would take the fresh request time for
+        # a worker still busy with them.
+        with transaction.atomic():
             Entry.objects.filter(pk__in=batch, analysis_status=AnalysisStatus.PROCESSING).update(
                 analysis_status=AnalysisStatus.PENDING
             )
             Entry.objects.filter(pk__in=batch).update(analysis_requested_at=now)
+        if not enqueue_analysis(batch):
+            # The broker is unreachable: keep them due, so the next sweep tries again.
+            Entry.objects.filter(pk__in=batch).update(analysis_requested_at=stale - datetime.timedelta(seconds=1))
     return len(ids)

@@ -132,3 +132,40 @@ def test_an_entry_that_failed_too_often_is_only_retried_by_an_operator(user):
     Entry.objects.filter(pk=entry.pk).update(analysis_attempts=6, analysis_status=AnalysisStatus.FAILED)
     assert run_analysis([entry.pk]) == 0
     assert run_analysis([entry.pk], max_attempts=None) == 1  # manage.py reanalyze
+
+
+@pytest.mark.django_db
+def test_sweep_marks_entries_before_sending_so_an_idle_worker_never_finds_them_locked(user, monkeypatch):
+    """A worker takes the message at once and its claim skips locked rows: the sweep's update must be done first."""
+    from ml_models import runner
+
+    entry = services.create_entry(user=user, content="left pending while the broker was down")
+    Entry.objects.filter(pk=entry.pk).update(
+        analysis_status=AnalysisStatus.PROCESSING, analysis_requested_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    seen, send = [], runner.enqueue_analysis
+
+    def send_and_record(ids):  # the real enqueue, noting the rows as a worker would find them when it arrives
+        seen.append(Entry.objects.filter(pk__in=ids).values_list("analysis_status", "analysis_requested_at").get())
+        return send(ids)
+
+    monkeypatch.setattr(runner, "enqueue_analysis", send_and_record)
+    now = timezone.now()
+    assert sweep(now) == 1
+    assert seen == [(AnalysisStatus.PENDING, now)]
+
+
+@pytest.mark.django_db
+def test_entries_the_sweep_could_not_send_stay_due_for_the_next_sweep(user, monkeypatch):
+    from ml_models import runner
+
+    entry = services.create_entry(user=user, content="broker down at sweep time too")
+    Entry.objects.filter(pk=entry.pk).update(analysis_requested_at=timezone.now() - datetime.timedelta(hours=1))
+    # What enqueue_analysis answers when the broker is unreachable (the real outage at save time is covered with a
+    # worker process in test_worker.py).
+    monkeypatch.setattr(runner, "enqueue_analysis", lambda ids: False)
+    assert sweep() == 1
+    monkeypatch.undo()
+    assert Entry.objects.get(pk=entry.pk).analysis_status == AnalysisStatus.PENDING
+    assert sweep() == 1  # still due, and sent this time
+    assert sweep() == 0
