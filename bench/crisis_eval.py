@@ -16,7 +16,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import ROOT, print_table, setup_django, write_json  # noqa: E402
 
-HELD_OUT = ["crisis_heldout4.jsonl", "crisis_heldout3.jsonl", "crisis_heldout2.jsonl", "crisis_cases.jsonl"]
+HELD_OUT = [
+    "crisis_heldout5.jsonl",
+    "crisis_heldout4.jsonl", "crisis_heldout3.jsonl", "crisis_heldout2.jsonl",
+    "crisis_cases.jsonl",
+]
 LONG_ENTRIES = {"long ordinary entries": 6, "very long ordinary entries": 16}  # passages per entry
 
 

@@ -11,16 +11,21 @@ from .registry import EMOTION_LABELS, SENTIMENT_LABELS
 EVAL_DIR = Path(__file__).resolve().parent / "eval"
 EVAL_PATH = EVAL_DIR / "journal_eval.jsonl"
 EXTRA_TRAIN_PATH = EVAL_DIR / "journal_train_extra.jsonl"
-# A later round of training passages for the hard cases, by two authors who saw no test set. In the fine-tuned
-# classifier's validation run they join the training side only, so the validation part of the earlier data, and
-# its figures, stay comparable between rounds (finetune_train.validation_split).
-LATER_TRAIN_PATHS = (EVAL_DIR / "journal_train_extra2a.jsonl", EVAL_DIR / "journal_train_extra2b.jsonl")
+# Later rounds of training passages for the hard cases (2a-b: two authors; 3a-d: four more, each on its own kind
+# of case: positive surface over a negative day and the reverse, understatement, long multi-topic entries, emotions
+# that get confused), none of whom saw a test set. In the fine-tuned classifier's validation run they join the
+# training side only, so the validation part of the earlier data, and its figures, stay comparable between rounds
+# (finetune_train.validation_split).
+LATER_TRAIN_PATHS = tuple(EVAL_DIR / f"journal_train_extra{n}.jsonl" for n in ("2a", "2b", "3a", "3b", "3c", "3d"))
 TRAIN_PATHS = (EXTRA_TRAIN_PATH, *LATER_TRAIN_PATHS)
 # Test only, never trained on: written by a separate author who saw neither the hard set nor any model output.
 NATURAL_PATH = EVAL_DIR / "journal_eval_natural.jsonl"
 # Test only: hard cases like the hard set's, written blind by another author before the later round was trained.
 HARD2_PATH = EVAL_DIR / "journal_eval_hard2.jsonl"
-EVAL_SETS = {"hard": EVAL_PATH, "natural": NATURAL_PATH, "hard2": HARD2_PATH}
+# Test only: hard cases written blind by a fifth author (who read 60 training lines for the convention, no test
+# set, no model output) before the sixth round was trained.
+HARD3_PATH = EVAL_DIR / "journal_eval_hard3.jsonl"
+EVAL_SETS = {"hard": EVAL_PATH, "natural": NATURAL_PATH, "hard2": HARD2_PATH, "hard3": HARD3_PATH}
 SEED = 13
 LABELS = {"sentiment": SENTIMENT_LABELS, "emotion": EMOTION_LABELS}
 
