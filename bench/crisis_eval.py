@@ -18,7 +18,9 @@ from bench.common import ROOT, print_table, setup_django, write_json  # noqa: E4
 
 HELD_OUT = [
     "crisis_heldout5.jsonl",
-    "crisis_heldout4.jsonl", "crisis_heldout3.jsonl", "crisis_heldout2.jsonl",
+    "crisis_heldout4.jsonl",
+    "crisis_heldout3.jsonl",
+    "crisis_heldout2.jsonl",
     "crisis_cases.jsonl",
 ]
 LONG_ENTRIES = {"long ordinary entries": 6, "very long ordinary entries": 16}  # passages per entry

@@ -9,11 +9,11 @@ The rule tables and the embedding prototypes live in crisis_patterns.py.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from . import crisis_head
 from . import crisis_patterns as P
+from . import crisis_text as T
 from .crisis_patterns import CONCERN, NONE, URGENT
 
 _RANK = {NONE: 0, CONCERN: 1, URGENT: 2}
@@ -52,34 +52,6 @@ class CrisisResult:
 
 
 _COMPILED = [(*key, re.compile("|".join(pats))) for key, pats in P.RULES + P.RULES_BROAD]
-
-
-def _normalise(text: str) -> tuple[str, list[int]]:
-    """Lower-case and drop in-word apostrophes; also return a map back to `text`."""
-    out, index = [], []
-    for i, ch in enumerate(text):
-        if ch in "'’‘ʼ`":
-            if text[i - 1 : i].isalpha() and (text[i + 1 : i + 2].isalpha() or i + 1 == len(text)):
-                continue
-            ch = '"'  # a quote mark rather than an apostrophe: keeps quoted lyrics visible
-        low = ch.lower()
-        out.append(low if len(low) == 1 else ch)
-        index.append(i)
-    return "".join(out), index
-
-
-def _sentences(norm: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[^.!?;\n…]+", norm) if m.group().strip()]
-
-
-def _pieces(norm: str, span: tuple[int, int], limit: int = 300) -> list[tuple[int, int]]:
-    """Cut an unpunctuated run at spaces into model-sized pieces."""
-    (start, end), out = span, []
-    while end - start > limit:
-        cut = norm.rfind(" ", start + limit // 2, start + limit)
-        out.append((start, cut if cut > start else start + limit))
-        start = out[-1][1]
-    return out + [(start, end)]
 
 
 # Context checks look at most _CONTEXT characters around a match: enough for a clause, and it keeps
@@ -142,33 +114,17 @@ def _reported(prefix: str) -> bool:
     return not subjects or subjects[-1] not in P.FIRST
 
 
-def _quote(text: str, index: list[int], span: tuple[int, int], match: tuple[int, int]) -> str:
-    """The writer's own sentence, or whole words around the match when the sentence is long."""
-    s, e = span
-    if e - s > 160:
-        s, e = max(s, match[0] - 60), min(e, match[1] + 60)
-    words = text[index[s] : index[e - 1] + 1].split()
-    words = words[s > span[0] : len(words) - (e < span[1])] or words  # drop words cut in half
-    return " ".join(words).strip("\"'“”,")
-
-
-def _span_of(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int] | None:
-    """The sentence span containing `pos` (spans sorted, `starts` their start offsets)."""
-    i = bisect_right(starts, pos) - 1
-    return spans[i] if i >= 0 and spans[i][0] <= pos < spans[i][1] else None
-
-
 def _pair_hits(norm: str, spans: list[tuple[int, int]]) -> list[tuple]:
     """Two statements that only mean something together ("gave my guitar away" + "I won't need it")."""
     hits, starts = [], [s for s, _ in spans]
     for (cat, lvl, kind), first, second, *context_cancels in P.PAIRS:
         context_cancels = context_cancels[0] if context_cancels else True
         for m in second.finditer(norm):
-            span = _span_of(spans, starts, m.start())
+            span = T.span_of(spans, starts, m.start())
             f = first.search(norm, max(0, m.start() - P.PAIR_WINDOW), m.end() + P.PAIR_WINDOW)
             if span is None or f is None:
                 continue
-            f_span = _span_of(spans, starts, f.start()) or span
+            f_span = T.span_of(spans, starts, f.start()) or span
             both = norm[span[0] : span[1]] + " " + norm[f_span[0] : f_span[1]]
             if context_cancels and P.GOODBYE_CONTEXT.search(both):
                 continue  # "Gave my bike away when I moved, I won't need it"
@@ -216,8 +172,8 @@ def detect_crisis(text: str, embed=None, use_head: bool = True, classifier: tupl
 
 def _rule_pass(text: str) -> tuple:
     """The regex rules: (norm, index, spans, seen, recovered, level, reasons); `seen` are spans any rule matched."""
-    norm, index = _normalise(text or "")
-    spans = _sentences(norm)
+    norm, index = T.normalise(text or "")
+    spans = T.sentence_spans(norm)
     hits, seen = [], set()  # hit: (category, level, kind, span, match); seen: spans any rule matched
     for span in spans:
         sent = norm[span[0] : span[1]]
@@ -264,7 +220,7 @@ def _rule_pass(text: str) -> tuple:
     level, reasons = NONE, []
     for cat, lvl, _kind, span, match in scored:
         level = max(level, lvl, key=_RANK.get)
-        reason = f'{cat}: "{_quote(text, index, span, match)}"'
+        reason = f'{cat}: "{T.quote(text, index, span, match)}"'
         if reason not in reasons and len(reasons) < _MAX_REASONS:
             reasons.append(reason)
     return norm, index, spans, seen, recovered, level, reasons
@@ -284,7 +240,7 @@ def _model_sentences(text, norm, index, spans, seen, recovered) -> list[tuple[st
     suppressors see, so a sentence about someone else, a past one in an entry that says it is over, or one
     describing a song or a book is skipped; short and everyday-context sentences need a closer match.
     """
-    rest = [p for sp in spans if sp not in seen for p in _pieces(norm, sp) if not P.EXPLICIT.search(norm[p[0] : p[1]])]
+    rest = [p for sp in spans if sp not in seen for p in T.pieces(norm, sp) if not P.EXPLICIT.search(norm[p[0] : p[1]])]
     keep = []
     for sp in rest:
         sent = norm[sp[0] : sp[1]]
@@ -295,7 +251,7 @@ def _model_sentences(text, norm, index, spans, seen, recovered) -> list[tuple[st
         everyday = bool(P.BENIGN_MEANS.search(sent) or P.GOODBYE_CONTEXT.search(sent))
         short = len(sent.split()) < EMBED_SHORT_WORDS
         extra = (EMBED_SHORT_EXTRA if short else 0) + (EMBED_CONTEXT_EXTRA if everyday else 0)
-        keep.append((_quote(text, index, sp, sp), bool(P.POLARITY.search(sent)), extra))
+        keep.append((T.quote(text, index, sp, sp), bool(P.POLARITY.search(sent)), extra))
     return keep[:_MAX_EMBED_SENTENCES]
 
 
@@ -351,4 +307,4 @@ def _embedding_reasons(keep: list, vectors, embed) -> list[tuple[str, str]]:
 
 
 # Whether each prototype is negated, with the same normalisation as entries (computed once).
-_PROTO_POLARITY = [bool(P.POLARITY.search(_normalise(s)[0])) for s in PROTOTYPES]
+_PROTO_POLARITY = [bool(P.POLARITY.search(T.normalise(s)[0])) for s in PROTOTYPES]

@@ -18,7 +18,7 @@ import numpy as np
 
 from ml_models.training import TRAIN_PATHS, read_rows, text_key
 
-from . import crisis, crisis_head
+from . import crisis, crisis_head, crisis_text
 
 HERE = Path(__file__).resolve().parent
 # crisis_dev4a-c.jsonl (written for the fine-tuned classifier by three authors who saw no other set) and
@@ -61,19 +61,8 @@ def load_statements(dev=DEV_SETS, diary=DIARY_SETS) -> list[Statement]:
     return out
 
 
-def sentences(text: str) -> list[str]:
-    """Every sentence of three words or more, quoted as detect_crisis quotes it to the model."""
-    norm, index = crisis._normalise(text)
-    out = []
-    for span in crisis._sentences(norm):
-        for piece in crisis._pieces(norm, span):
-            if len(norm[piece[0] : piece[1]].split()) >= 3:
-                out.append(crisis._quote(text, index, piece, piece))
-    return out
-
-
 def training_units(st: Statement) -> list[str]:
-    return [st.text] if st.crisis else list(dict.fromkeys([st.text, *sentences(st.text)]))
+    return [st.text] if st.crisis else list(dict.fromkeys([st.text, *crisis_text.sentences(st.text)]))
 
 
 def _fit(units: list[str], labels: list[int], embed, C: float):
