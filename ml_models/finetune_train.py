@@ -135,7 +135,8 @@ def crisis_statements(journal_texts: set[str]):
 
     diary = [p for p in crisis_head_train.DIARY_SETS if p not in TRAIN_PATHS]
     statements = crisis_head_train.load_statements(diary=diary)
-    return [s for s in statements if s.text not in journal_texts]
+    journal = {text_key(t) for t in journal_texts}  # compared as the held-out sets are: case and spacing ignored
+    return [s for s in statements if text_key(s.text) not in journal]
 
 
 def validation_split(rows: list[dict], statements: list):

@@ -225,3 +225,12 @@ def test_later_training_sets_repeat_no_earlier_text():
         texts = [text_key(r["text"]) for r in F.read_rows(path)]
         assert len(texts) >= 250 and len(set(texts)) == len(texts), path.name
         assert not earlier & set(texts), path.name
+
+
+def test_crisis_statements_leave_out_journal_passages_whatever_their_case_and_spacing():
+    """A journal passage already trains crisis "none"; the same text from a crisis set would count it twice."""
+    statements = F.crisis_statements(set())
+    text = statements[0].text
+    variant = "  " + text.upper().replace(" ", "   ") + " "
+    kept = F.crisis_statements({variant})
+    assert text not in {s.text for s in kept} and len(kept) == len(statements) - 1
