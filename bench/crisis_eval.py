@@ -16,13 +16,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import ROOT, print_table, setup_django, write_json  # noqa: E402
 
-HELD_OUT = [
-    "crisis_heldout5.jsonl",
-    "crisis_heldout4.jsonl",
-    "crisis_heldout3.jsonl",
-    "crisis_heldout2.jsonl",
-    "crisis_cases.jsonl",
-]
 LONG_ENTRIES = {"long ordinary entries": 6, "very long ordinary entries": 16}  # passages per entry
 
 
@@ -36,6 +29,7 @@ def ordinary_entries(passages_each: int) -> list[dict]:
 def main() -> None:
     setup_django("journaling_bench")
     from ml_models.pipeline import get_pipeline
+    from psychology.crisis_head_train import HELD_OUT_SETS
     from psychology.dev_eval import CachedEmbed, score
 
     pipeline = get_pipeline()
@@ -45,7 +39,7 @@ def main() -> None:
         "+head": {},
         "+head+fine-tuned": dict(classifier=pipeline.classifier),
     }
-    sets = {name: _rows(ROOT / "psychology" / "tests" / name) for name in HELD_OUT}
+    sets = {path.name: _rows(path) for path in sorted(HELD_OUT_SETS, reverse=True)}  # the newest blind set first
     sets["ordinary entries"] = ordinary_entries(1)
     sets.update({name: ordinary_entries(n) for name, n in LONG_ENTRIES.items()})
     results, table = {}, []

@@ -3,7 +3,7 @@
 Regex rules over sentences always run; an optional sentence-embedding signal
 adds recall for indirect phrasing that no rule list can enumerate. No Django
 imports, so web requests, workers and tests can all call it directly.
-The rule tables and the embedding prototypes live in crisis_patterns.py.
+The rule tables and the embedding prototypes live in crisis_patterns.py, the text handling in crisis_text.py.
 """
 
 from __future__ import annotations

@@ -18,7 +18,8 @@ class Command(BaseCommand):
             default="hard",
             choices=sorted(EVAL_SETS),
             help="hard: journal_eval.jsonl (implicit feelings, mixed, sarcasm; has a train split); natural: "
-            "journal_eval_natural.jsonl (test only, written independently in everyday proportions)",
+            "journal_eval_natural.jsonl (test only, written independently in everyday proportions); hard2, hard3: "
+            "journal_eval_hard2/3.jsonl (test only, hard cases written blind before the fifth/sixth round)",
         )
         parser.add_argument("--json", dest="json_path", help="also write the report as JSON here")
 

@@ -15,7 +15,7 @@ class Command(BaseCommand):
         "fine-tuned classifier (journal_classifier.safetensors). The classifier is first trained on 80% of the "
         "earlier journal passages and 75% of the earlier crisis statements (later rounds' sets train only) to "
         "measure it and choose its crisis threshold on the rest, then on everything. Deterministic on the CPU; "
-        "about 50 minutes on two cores."
+        "about an hour on two cores."
     )
 
     def add_arguments(self, parser):
