@@ -19,11 +19,13 @@ TARGET_RECALL, MAX_FPR = 0.95, 0.10
 # blind); crisis_heldout2.jsonl: written blind by a separate author before the third development round.
 # crisis_heldout3.jsonl: written blind by a third author before the fine-tuned classifier was trained.
 # crisis_heldout4.jsonl: written blind by a fourth author before the fifth round (crisis_dev5) was trained.
+# crisis_heldout5.jsonl: written blind by a fifth author before the sixth round (crisis_dev6) was trained.
 HELD_OUT = {
     "crisis_cases.jsonl": 0.95,
     "crisis_heldout2.jsonl": 0.93,
-    "crisis_heldout3.jsonl": 0.83,
-    "crisis_heldout4.jsonl": 0.81,
+    "crisis_heldout3.jsonl": 0.86,
+    "crisis_heldout4.jsonl": 0.80,
+    "crisis_heldout5.jsonl": 0.84,
 }
 
 
