@@ -20,7 +20,7 @@ LATER_TRAIN_PATHS = tuple(EVAL_DIR / f"journal_train_extra{n}.jsonl" for n in ("
 TRAIN_PATHS = (EXTRA_TRAIN_PATH, *LATER_TRAIN_PATHS)
 # Test only, never trained on: written by a separate author who saw neither the hard set nor any model output.
 NATURAL_PATH = EVAL_DIR / "journal_eval_natural.jsonl"
-# Test only: hard cases like the hard set's, written blind by another author before the later round was trained.
+# Test only: hard cases like the hard set's, written blind by another author before the fifth round was trained.
 HARD2_PATH = EVAL_DIR / "journal_eval_hard2.jsonl"
 # Test only: hard cases written blind by a fifth author (who read 60 training lines for the convention, no test
 # set, no model output) before the sixth round was trained.
