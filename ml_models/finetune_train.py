@@ -18,6 +18,7 @@ from .training import LATER_TRAIN_PATHS, TRAIN_PATHS, load_training_rows, read_r
 
 TASKS = {"sentiment": list(SENTIMENT_LABELS), "emotion": list(EMOTION_LABELS), "crisis": ["none", "crisis"]}
 SEED = 13
+BLEND_CHOICES = (0.3, 0.4, 0.5, 0.6, 0.7)  # the model's weight against the heads, chosen on the validation split
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Settings:
     first_tuned_layer: int = 2  # layers below stay the packaged encoder's (and are not stored)
     learning_rate: float = 5e-5
     batch_size: int = 16
-    blend: float = 0.5  # weight of this model against the logistic-regression heads
+    blend: float = 0.5  # weight of this model against the logistic-regression heads (validate() chooses it)
 
 
 @dataclass(frozen=True)
@@ -189,8 +190,6 @@ def spread(items: list, limit: int | None) -> list:
 def validate(rows: list[dict], statements: list, settings: Settings, embedder, log=print) -> dict:
     """Train on the larger part of each split and measure on the rest: the heads, the model and their blend for
     sentiment and emotion, and the detector with and without the model for crisis (which sets its threshold)."""
-    from sklearn.metrics import accuracy_score, f1_score
-
     from psychology.crisis import detect_crisis
     from psychology.crisis_head_train import choose_threshold
     from psychology.dev_eval import CachedEmbed
@@ -213,18 +212,16 @@ def validate(rows: list[dict], statements: list, settings: Settings, embedder, l
     clf = finetuned.JournalClassifier.from_model(tokenizer, model, TASKS, {})
     model_probs = clf.predict(texts)
     figures = {"journal_validation": len(jva), "crisis_validation": len(cva), "split": split_digests(jva, cva)}
-    for task in ("sentiment", "emotion"):
-        truth = [r[task] for r in jva]
+    truth = {task: [r[task] for r in jva] for task in ("sentiment", "emotion")}
+    figures["blend"], figures["blend_scores"] = choose_blend(truth, head_probs, model_probs)
+    log(f"validation blend weight {figures['blend']} (mean macro-F1 by weight: {figures['blend_scores']})")
+    for task in truth:
         for name, probs in (
             ("heads", head_probs[task]),
             ("model", model_probs[task]),
-            ("blend", (1 - settings.blend) * head_probs[task] + settings.blend * model_probs[task]),
+            ("blend", _blended(head_probs[task], model_probs[task], figures["blend"])),
         ):
-            pred = [TASKS[task][i] for i in probs.argmax(1)]
-            figures[f"{task}_{name}"] = {
-                "macro_f1": round(float(f1_score(truth, pred, average="macro")), 4),
-                "accuracy": round(float(accuracy_score(truth, pred)), 4),
-            }
+            figures[f"{task}_{name}"] = _scores(truth[task], probs, task)
             log(f"validation {task} {name}: {figures[f'{task}_{name}']}")
     embed = CachedEmbed(embedder.encode)
     base = np.array([detect_crisis(s.text, embed=embed).flagged for s in cva])
@@ -235,3 +232,29 @@ def validate(rows: list[dict], statements: list, settings: Settings, embedder, l
     figures["crisis"] = {k: round(v, 4) for k, v in rates.items()}
     log(f"validation crisis: threshold {threshold:.4f} {figures['crisis']}")
     return figures
+
+
+def choose_blend(truth: dict, head_probs: dict, model_probs: dict, choices=BLEND_CHOICES) -> tuple[float, dict]:
+    """(weight, {weight: score}): the model's weight in the blend with the heads whose mean of sentiment and emotion
+    macro-F1 on the validation passages is highest; ties go to the weight nearest an even blend."""
+    scores = {
+        w: round(float(np.mean([_scores(truth[t], _blended(head_probs[t], model_probs[t], w), t)["macro_f1"]
+                                for t in truth])), 4)
+        for w in choices
+    }
+    best = max(scores, key=lambda w: (scores[w], -abs(w - 0.5)))
+    return best, {str(w): v for w, v in scores.items()}
+
+
+def _blended(head_probs, model_probs, weight: float):
+    return (1 - weight) * head_probs + weight * model_probs
+
+
+def _scores(truth: list[str], probs, task: str) -> dict:
+    from sklearn.metrics import accuracy_score, f1_score
+
+    pred = [TASKS[task][i] for i in probs.argmax(1)]
+    return {
+        "macro_f1": round(float(f1_score(truth, pred, average="macro")), 4),
+        "accuracy": round(float(accuracy_score(truth, pred)), 4),
+    }

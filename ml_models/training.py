@@ -13,10 +13,11 @@ EVAL_PATH = EVAL_DIR / "journal_eval.jsonl"
 EXTRA_TRAIN_PATH = EVAL_DIR / "journal_train_extra.jsonl"
 # Later rounds of training passages for the hard cases (2a-b: two authors; 3a-d: four more, each on its own kind
 # of case: positive surface over a negative day and the reverse, understatement, long multi-topic entries, emotions
-# that get confused), none of whom saw a test set. In the fine-tuned classifier's validation run they join the
-# training side only, so the validation part of the earlier data, and its figures, stay comparable between rounds
-# (finetune_train.validation_split).
-LATER_TRAIN_PATHS = tuple(EVAL_DIR / f"journal_train_extra{n}.jsonl" for n in ("2a", "2b", "3a", "3b", "3c", "3d"))
+# that get confused; 4a-b: negative days under a positive surface, mixed feelings in many voices), none of whom saw
+# a test set. In the fine-tuned classifier's validation run they join the training side only, so the validation
+# part of the earlier data, and its figures, stay comparable between rounds (finetune_train.validation_split).
+LATER_ROUNDS = ("2a", "2b", "3a", "3b", "3c", "3d", "4a", "4b")
+LATER_TRAIN_PATHS = tuple(EVAL_DIR / f"journal_train_extra{n}.jsonl" for n in LATER_ROUNDS)
 TRAIN_PATHS = (EXTRA_TRAIN_PATH, *LATER_TRAIN_PATHS)
 # Test only, never trained on: written by a separate author who saw neither the hard set nor any model output.
 NATURAL_PATH = EVAL_DIR / "journal_eval_natural.jsonl"

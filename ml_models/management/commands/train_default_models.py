@@ -1,3 +1,4 @@
+import dataclasses
 import json
 from pathlib import Path
 
@@ -14,8 +15,8 @@ class Command(BaseCommand):
         "Train the embedded default: the logistic-regression heads (ml_models/weights/default_heads.json) and the "
         "fine-tuned classifier (journal_classifier.safetensors). The classifier is first trained on 80% of the "
         "earlier journal passages and 75% of the earlier crisis statements (later rounds' sets train only) to "
-        "measure it and choose its crisis threshold on the rest, then on everything. Deterministic on the CPU; "
-        "about an hour on two cores."
+        "measure it and choose its blend weight and crisis threshold on the rest, then on everything. Deterministic "
+        "on the CPU; about an hour and a half on two cores."
     )
 
     def add_arguments(self, parser):
@@ -43,6 +44,7 @@ class Command(BaseCommand):
         settings = F.Settings(epochs=epochs)
         statements = F.spread(F.crisis_statements({r["text"] for r in rows}), limit)
         validation = F.validate(rows, statements, settings, embedder, log=self.stdout.write)
+        settings = dataclasses.replace(settings, blend=validation["blend"])
         examples = F.journal_examples(rows) + F.crisis_examples(statements)
         self.stdout.write(f"training on all {len(examples)} examples")
         _, model = F.fine_tune(examples, settings, log=self.stdout.write)
