@@ -128,8 +128,10 @@ def test_the_shipped_classifier_loads_and_records_how_it_was_chosen():
 
 
 @pytest.mark.slow
-def test_train_default_models_writes_both_files_from_repo_data(tmp_path):
+def test_train_default_models_writes_both_files_from_repo_data(tmp_path, monkeypatch):
     heads, clf = tmp_path / "heads.json", tmp_path / "clf.safetensors"
+    # One epoch on 150 examples reads everything alike, so every weight would tie at the default: force another.
+    monkeypatch.setattr(F, "choose_blend", lambda *args, **kwargs: (0.7, {"0.7": 0.0}))
     call_command("train_default_models", output=str(heads), classifier_output=str(clf), epochs=1, limit=150)
     assert heads.stat().st_size > 0
     loaded = finetuned.JournalClassifier(clf)
@@ -137,7 +139,7 @@ def test_train_default_models_writes_both_files_from_repo_data(tmp_path):
     assert 0 < loaded.crisis_threshold <= 1 or loaded.crisis_threshold == float("inf")
     validation = json.loads(loaded.meta["validation"])
     assert {"sentiment_heads", "sentiment_model", "sentiment_blend", "crisis"} <= set(validation)
-    assert loaded.blend == validation["blend"] in F.BLEND_CHOICES
+    assert loaded.blend == validation["blend"] == json.loads(loaded.meta["settings"])["blend"] == 0.7
 
 
 def _one_hot(labels: list[str], task: str) -> np.ndarray:
@@ -146,6 +148,8 @@ def _one_hot(labels: list[str], task: str) -> np.ndarray:
 
 def test_the_blend_weight_follows_whichever_side_reads_the_validation_passages_right():
     truth = {"sentiment": ["negative", "neutral", "positive", "positive"], "emotion": ["anger", "joy", "fear", "joy"]}
+    # An unsure right side (0.6 of its mass on the truth) outvotes a sure wrong one only at weights above 0.625: of
+    # the choices, only the largest.
     right = {t: _one_hot(labels, t) * 0.6 + 0.4 / len(F.TASKS[t]) for t, labels in truth.items()}
     wrong = {t: np.roll(_one_hot(labels, t), 1, axis=1) for t, labels in truth.items()}  # sure, and wrong
     weight, scores = F.choose_blend(truth, head_probs=wrong, model_probs=right)
@@ -154,6 +158,14 @@ def test_the_blend_weight_follows_whichever_side_reads_the_validation_passages_r
     assert weight == min(F.BLEND_CHOICES)
     weight, scores = F.choose_blend(truth, head_probs=right, model_probs=right)
     assert weight == 0.5 and set(scores.values()) == {1.0}  # a tie goes to the even blend
+    # Both tasks count: with the model right on sentiment only and the heads on emotion only, each extreme weight
+    # gets one task wholly right and the other wholly wrong; equally far from even, the tie goes to the model.
+    weight, scores = F.choose_blend(
+        truth,
+        head_probs={"sentiment": wrong["sentiment"], "emotion": right["emotion"]},
+        model_probs={"sentiment": right["sentiment"], "emotion": wrong["emotion"]},
+    )
+    assert scores["0.3"] == scores["0.7"] == 0.5 > scores["0.5"] and weight == 0.7
 
 
 def test_spread_takes_a_mixed_sample():
