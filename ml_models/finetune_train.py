@@ -4,8 +4,9 @@ Every example carries the labels it has: journal passages their sentiment and em
 are ordinary diary entries), crisis statements only their crisis label. Each task's loss is class-balanced and
 skips examples without that label. The settings below were chosen in experiments on held-back parts of the training
 data (20% of the journal passages, 25% of the crisis statements), never on a test set; the validation run that
-`manage.py train_default_models` makes first re-measures them on such a split and sets the blend weight and the
-crisis threshold. Its blend figures are at the chosen weight, so they read slightly high; the model's own do not.
+`manage.py train_default_models` makes re-measures them on such a split and sets the blend weight and the crisis
+threshold for the model it measured, which is the one shipped. Its blend figures are at the chosen weight, so they
+read slightly high; the model's own do not.
 """
 
 from dataclasses import dataclass, field
@@ -188,9 +189,10 @@ def spread(items: list, limit: int | None) -> list:
     return [items[i * len(items) // limit] for i in range(limit)]
 
 
-def validate(rows: list[dict], statements: list, settings: Settings, embedder, log=print) -> dict:
-    """Train on the larger part of each split and measure on the rest: the heads, the model and their blend for
-    sentiment and emotion, and the detector with and without the model for crisis (which sets its threshold)."""
+def validate(rows: list[dict], statements: list, settings: Settings, embedder, log=print) -> tuple[dict, object]:
+    """(figures, model): train on the larger part of each split and measure on the rest: the heads, the model and
+    their blend for sentiment and emotion, and the detector with and without the model for crisis (which sets its
+    threshold). The model returned is the one measured, ready to save with those figures."""
     from psychology.crisis import detect_crisis
     from psychology.crisis_head_train import choose_threshold
     from psychology.dev_eval import CachedEmbed
@@ -213,6 +215,7 @@ def validate(rows: list[dict], statements: list, settings: Settings, embedder, l
     clf = finetuned.JournalClassifier.from_model(tokenizer, model, TASKS, {})
     model_probs = clf.predict(texts)
     figures = {"journal_validation": len(jva), "crisis_validation": len(cva), "split": split_digests(jva, cva)}
+    figures["trained_on"] = {"journal_passages": len(jtr), "crisis_statements": len(ctr)}
     truth = {task: [r[task] for r in jva] for task in ("sentiment", "emotion")}
     figures["blend"], figures["blend_scores"] = choose_blend(truth, head_probs, model_probs)
     log(f"validation blend weight {figures['blend']} (mean macro-F1 by weight: {figures['blend_scores']})")
@@ -232,7 +235,7 @@ def validate(rows: list[dict], statements: list, settings: Settings, embedder, l
     figures["crisis_threshold"] = round(threshold, 4)
     figures["crisis"] = {k: round(v, 4) for k, v in rates.items()}
     log(f"validation crisis: threshold {threshold:.4f} {figures['crisis']}")
-    return figures
+    return figures, model
 
 
 def choose_blend(truth: dict, head_probs: dict, model_probs: dict, choices=BLEND_CHOICES) -> tuple[float, dict]:

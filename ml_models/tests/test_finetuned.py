@@ -125,14 +125,23 @@ def test_the_shipped_classifier_loads_and_records_how_it_was_chosen():
     validation = json.loads(clf.meta["validation"])
     assert validation["sentiment_blend"]["macro_f1"] > validation["sentiment_heads"]["macro_f1"]
     assert clf.blend == validation.get("blend", 0.5)  # older files chose no weight and blended evenly
+    assert json.loads(clf.meta["trained_on"])["journal_passages"] > 3000
 
 
 @pytest.mark.slow
-def test_train_default_models_writes_both_files_from_repo_data(tmp_path, monkeypatch):
+@pytest.mark.parametrize("retrain_on_all", [False, True])
+def test_train_default_models_writes_both_files_from_repo_data(tmp_path, monkeypatch, retrain_on_all):
     heads, clf = tmp_path / "heads.json", tmp_path / "clf.safetensors"
     # One epoch on 150 examples reads everything alike, so every weight would tie at the default: force another.
     monkeypatch.setattr(F, "choose_blend", lambda *args, **kwargs: (0.7, {"0.7": 0.0}))
-    call_command("train_default_models", output=str(heads), classifier_output=str(clf), epochs=1, limit=150)
+    call_command(
+        "train_default_models",
+        output=str(heads),
+        classifier_output=str(clf),
+        epochs=1,
+        limit=150,
+        retrain_on_all=retrain_on_all,
+    )
     assert heads.stat().st_size > 0
     loaded = finetuned.JournalClassifier(clf)
     # One epoch on 150 examples: if no threshold keeps within the false-alarm limits, it never flags (infinity).
@@ -140,6 +149,10 @@ def test_train_default_models_writes_both_files_from_repo_data(tmp_path, monkeyp
     validation = json.loads(loaded.meta["validation"])
     assert {"sentiment_heads", "sentiment_model", "sentiment_blend", "crisis"} <= set(validation)
     assert loaded.blend == validation["blend"] == json.loads(loaded.meta["settings"])["blend"] == 0.7
+    # By default the file holds the model measured, trained without the validation part; retrained, everything.
+    trained_on = json.loads(loaded.meta["trained_on"])
+    assert trained_on == validation["trained_on"]
+    assert (trained_on["journal_passages"] == 150) is retrain_on_all and trained_on["journal_passages"] > 100
 
 
 def _one_hot(labels: list[str], task: str) -> np.ndarray:
