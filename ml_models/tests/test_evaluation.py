@@ -32,9 +32,11 @@ def test_later_sets_are_test_only(name):
     assert {r["split"] for r in load_eval(None, EVAL_SETS[name])} == {"test"}
 
 
-# (sentiment macro-F1, emotion accuracy): a little under what the shipped models measure (README: natural 0.902 /
-# 0.881, hard 0.844 / 0.812, hard2 0.825 / 0.770, hard3 0.840 / 0.840), so a regression fails.
-FLOORS = {"natural": (0.89, 0.87), "hard": (0.83, 0.80), "hard2": (0.81, 0.76), "hard3": (0.83, 0.83)}
+# (sentiment macro-F1, emotion accuracy): a little under what the shipped models measure (README: natural 0.876 /
+# 0.853, hard 0.817 / 0.775, hard2 0.837 / 0.790, hard3 0.857 / 0.855), so a regression fails. The seventh round
+# lowered hard and natural (its classifier no longer trains on the validation fifth of the earlier data, which is
+# closest to those sets) and raised hard2 and hard3; see the README.
+FLOORS = {"natural": (0.86, 0.84), "hard": (0.80, 0.76), "hard2": (0.82, 0.77), "hard3": (0.84, 0.84)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
