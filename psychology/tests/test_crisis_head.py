@@ -89,7 +89,9 @@ def test_look_alikes_are_not_flagged(text, embed):
 
 
 def test_head_on_its_own_adds_concern_never_urgent(embed, monkeypatch):
-    text = UNSEEN_CRISIS[1]  # the prototypes catch it too; switch them off to see the head alone
+    # A dev statement the head trained on and no rule matches (the unseen paraphrases above are now caught by the
+    # prototypes, not the head alone); the prototypes are switched off to see the head on its own.
+    text = "I feel like I'm fading and I want to let it happen."
     monkeypatch.setattr(crisis, "_embedding_reasons", lambda *a: [])
     result = detect_crisis(text, embed=embed)
     assert result.level == "concern"
