@@ -256,6 +256,8 @@ def _blended(head_probs, model_probs, weight: float):
 
 
 def _scores(truth: list[str], probs, task: str) -> dict:
+    """Macro-F1 over the labels present, as every round's validation figures were computed (training.score, for
+    the test sets, averages over all labels; switching would make the rounds' figures incomparable)."""
     from sklearn.metrics import accuracy_score, f1_score
 
     pred = [TASKS[task][i] for i in probs.argmax(1)]

@@ -17,7 +17,7 @@ UNSEEN_CRISIS = [
     "I've started writing little notes to people so they have something from me after.",
     "Honestly the world would keep turning fine without me in it.",
 ]
-# Written the same way, and still missed by rules, prototypes and head (scores 0.21 and 0.51): kept as a record.
+# Written the same way, and still missed by rules, prototypes and head: kept as a record.
 KNOWN_MISSES = [
     "There's no point sticking around for another year of this.",
     "I don't see myself still being here by Christmas.",
