@@ -114,7 +114,7 @@ def book(request):
     wanted = request.GET.get("year", "")
     if wanted == "all":
         year = None
-    elif wanted.isdigit() and int(wanted) in years:
+    elif wanted in {str(y) for y in years}:  # compared as text: int() fails on "²" and on 5,000 digits
         year = int(wanted)
     else:
         year = years[-1] if years else None

@@ -29,7 +29,7 @@ class UpdatesConsumer(AsyncWebsocketConsumer):
     async def receive(self, text_data=None, bytes_data=None):
         try:
             message = json.loads(text_data or "")
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, RecursionError):
             await self.send_json({"type": "error", "error": "messages must be JSON objects"})
             return
         kind = message.get("type") if isinstance(message, dict) else None

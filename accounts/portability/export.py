@@ -11,6 +11,7 @@ import zipfile
 
 import yaml
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
@@ -162,7 +163,7 @@ def _write_app_rows(archive: zipfile.ZipFile, user, model_label: str, filename: 
         model = apps.get_model(model_label)
     except LookupError:
         return 0
-    user_fields = [f.name for f in model._meta.concrete_fields if f.is_relation and f.related_model is type(user)]
+    user_fields = [f.name for f in model._meta.concrete_fields if f.is_relation and f.related_model is get_user_model()]
     if not user_fields:
         return 0
     rows = serializers.serialize("python", model._default_manager.filter(**{user_fields[0]: user}).order_by("pk"))

@@ -96,7 +96,8 @@ def test_events_reach_only_their_owner(user, other_user, entry_factory):
 @pytest.mark.parametrize(
     "frame",
     ["not json", "[1, 2]", '{"type": "subscribe", "group": "user.1"}', " ", '{"type": "sync", "entries": "1"}',
-     '{"type": "sync", "entries": [true]}', '{"type": "sync", "entries": [' + ",".join(["1"] * 101) + "]}"],
+     '{"type": "sync", "entries": [true]}', '{"type": "sync", "entries": [' + ",".join(["1"] * 101) + "]}",
+     "[" * 5000],
 )  # fmt: skip
 def test_malformed_or_unknown_messages_get_an_error_frame_and_the_socket_stays_open(user, frame):
     async def scenario():
