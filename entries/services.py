@@ -3,7 +3,7 @@
 import datetime
 import logging
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -114,10 +114,13 @@ def empty_trash(*, user, older_than: datetime.timedelta | None = None) -> int:
     return qs.delete()[0]
 
 
+TOPIC_NAME_TAKEN = "You already have a topic with this name."
+
+
 def create_topic(*, user, name: str, colour: str = "#4f6d7a", description: str = "") -> Topic:
     topic = Topic(user=user, name=(name or "").strip(), colour=colour, description=description)
     _validate_topic(topic)
-    topic.save()
+    _save_topic(topic)
     return topic
 
 
@@ -126,7 +129,7 @@ def update_topic(*, topic: Topic, **changes) -> Topic:
         if field in changes:
             setattr(topic, field, changes[field].strip() if field == "name" else changes[field])
     _validate_topic(topic)
-    topic.save()
+    _save_topic(topic)
     return topic
 
 
@@ -134,7 +137,19 @@ def _validate_topic(topic: Topic) -> None:
     topic.full_clean(exclude=["user"])
     clash = Topic.objects.filter(user=topic.user, name__iexact=topic.name).exclude(pk=topic.pk)
     if clash.exists():
-        raise validation.ValidationError({"name": "You already have a topic with this name."})
+        raise validation.ValidationError({"name": TOPIC_NAME_TAKEN})
+
+
+def _save_topic(topic: Topic) -> None:
+    # Two requests can both pass the check above; the database's unique index then decides, and the loser gets the
+    # same field error rather than a 500.
+    try:
+        with transaction.atomic():
+            topic.save()
+    except IntegrityError as exc:
+        if "topic_name_unique_per_user" not in str(exc):
+            raise
+        raise validation.ValidationError({"name": TOPIC_NAME_TAKEN}) from None
 
 
 def delete_topic(*, topic: Topic) -> None:

@@ -1,12 +1,14 @@
 import datetime
+import threading
 
 import pytest
 import redis
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from entries import services
-from entries.models import AnalysisStatus, Entry
+from entries.models import AnalysisStatus, Entry, Topic
 
 
 def inference_queue_length() -> int:
@@ -117,3 +119,32 @@ def test_topic_names_clash_gives_a_field_error(user):
     with pytest.raises(ValidationError) as exc:
         services.create_topic(user=user, name="family ")
     assert "name" in exc.value.message_dict
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_topic_name_taken_by_a_concurrent_request_is_a_field_error_not_a_500():
+    # Another connection inserts "Work" and holds its transaction open: this request's check cannot see it, its
+    # INSERT waits on the unique index, and fails when the other commits half a second later.
+    from django.db import connections
+
+    from journaling.testing.factories import UserFactory
+
+    user = UserFactory()
+    inserted, release = threading.Event(), threading.Event()
+
+    def other_request():
+        with transaction.atomic():
+            Topic.objects.create(user_id=user.pk, name="Work")
+            inserted.set()
+            release.wait(10)
+        connections.close_all()
+
+    other = threading.Thread(target=other_request)
+    other.start()
+    assert inserted.wait(10)
+    threading.Timer(0.5, release.set).start()
+    with pytest.raises(ValidationError) as exc:
+        services.create_topic(user=user, name="work")
+    other.join(10)
+    assert exc.value.message_dict == {"name": [services.TOPIC_NAME_TAKEN]}
+    assert list(Topic.objects.filter(user=user).values_list("name", flat=True)) == ["Work"]
