@@ -68,24 +68,29 @@ def update_entry(*, entry: Entry, **changes) -> Entry:
         changes["tags"] = validation.clean_tags(changes["tags"])
     if "topic" in changes:
         _check_topic(entry.user, changes["topic"])
-    if changes.get("entry_date", entry.entry_date) is None:
-        changes["entry_date"] = entry.entry_date
-    text_changed = any(f in changes and changes[f] != getattr(entry, f) for f in TEXT_FIELDS)
+    # Applied to the row as stored now, locked, and only the edited fields written back: the caller's copy may be
+    # stale (an analysis landed, or another tab saved, since it was read), and saving it whole would undo that.
+    current = Entry.objects.select_for_update().defer("embedding", "search_vector").get(pk=entry.pk)
+    if changes.get("entry_date", current.entry_date) is None:
+        changes["entry_date"] = current.entry_date
+    text_changed = any(f in changes and changes[f] != getattr(current, f) for f in TEXT_FIELDS)
     for field, value in changes.items():
-        setattr(entry, field, value)
-    entry.word_count = validation.count_words(entry.content)
+        setattr(current, field, value)
+    current.word_count = validation.count_words(current.content)
+    fields = [*changes, "word_count", "updated_at"]
     if text_changed:
-        entry.content_version = F("content_version") + 1
-        entry.analysis_status = AnalysisStatus.PENDING
-        entry.analysis_error = ""
-        entry.analysis_attempts = 0
-        entry.analysis_requested_at = timezone.now()
-    entry.full_clean(exclude=["user", "topic", "embedding", "search_vector", "content_version"])
-    entry.save()
-    entry.refresh_from_db(fields=["content_version", "updated_at"])
+        current.content_version = F("content_version") + 1
+        current.analysis_status = AnalysisStatus.PENDING
+        current.analysis_error = ""
+        current.analysis_attempts = 0
+        current.analysis_requested_at = timezone.now()
+        fields += ["content_version", "analysis_status", "analysis_error", "analysis_attempts", "analysis_requested_at"]
+    current.full_clean(exclude=["user", "topic", "embedding", "search_vector", "content_version"])
+    current.save(update_fields=fields)
+    current.refresh_from_db(fields=["content_version", "updated_at"])
     if text_changed:
-        transaction.on_commit(lambda: enqueue_analysis([entry.pk]))
-    return entry
+        transaction.on_commit(lambda: enqueue_analysis([current.pk]))
+    return current
 
 
 def trash_entry(*, entry: Entry) -> Entry:

@@ -21,6 +21,10 @@ MAX_ATTEMPTS = 6
 logger = logging.getLogger(__name__)
 TRANSIENT = (OperationalError, InterfaceError, RedisConnectionError, ConnectionError, TimeoutError)
 SWEEP_BATCH = 32
+EXHAUSTED = (
+    f"analysis did not finish in {MAX_ATTEMPTS} attempts (the worker stopped each time); "
+    "not retried automatically: edit its text, or an operator runs manage.py reanalyze"
+)
 
 
 def run_analysis(
@@ -85,9 +89,17 @@ def _analyze_isolating_failures(pipeline, claimed):
 def sweep(now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     stale = now - datetime.timedelta(seconds=settings.ANALYSIS_SWEEP_AFTER_SECONDS)
-    stuck = Q(analysis_status__in=[AnalysisStatus.PENDING, AnalysisStatus.PROCESSING]) | Q(
-        analysis_status=AnalysisStatus.FAILED, analysis_attempts__lt=MAX_ATTEMPTS
+    unfinished = Q(analysis_status__in=[AnalysisStatus.PENDING, AnalysisStatus.PROCESSING])
+    # Entries whose attempts ran out while unfinished (a text that kills the worker, or its batch-mates, comes back
+    # "processing" every time): the claim no longer takes them, so re-sending them would loop forever. They fail.
+    exhausted = list(
+        Entry.objects.filter(
+            unfinished, analysis_attempts__gte=MAX_ATTEMPTS, analysis_requested_at__lt=stale
+        ).values_list("pk", flat=True)[:5000]
     )
+    if exhausted:
+        analysis.mark_failed(entry_ids=exhausted, reason=EXHAUSTED)
+    stuck = Q(analysis_attempts__lt=MAX_ATTEMPTS) & (unfinished | Q(analysis_status=AnalysisStatus.FAILED))
     ids = list(
         Entry.objects.filter(stuck, analysis_requested_at__lt=stale)
         .order_by("analysis_requested_at")

@@ -86,6 +86,37 @@ def test_text_edit_requeues_analysis_but_mood_edit_does_not(user, empty_queue, d
 
 
 @pytest.mark.django_db
+def test_an_edit_from_a_stale_copy_keeps_an_analysis_that_landed_meanwhile(user):
+    entry = services.create_entry(user=user, content="a day")
+    page_copy = Entry.objects.get(pk=entry.pk)  # the edit page read it while the analysis was pending
+    Entry.objects.filter(pk=entry.pk).update(
+        analysis_status=AnalysisStatus.DONE, analysed_version=1, sentiment_label="positive", crisis_flagged=True
+    )
+    services.update_entry(entry=page_copy, mood=4)
+    stored = Entry.objects.get(pk=entry.pk)
+    assert (stored.mood, stored.analysis_status, stored.sentiment_label, stored.crisis_flagged) == (
+        4,
+        AnalysisStatus.DONE,
+        "positive",
+        True,
+    )
+
+
+@pytest.mark.django_db
+def test_two_tabs_editing_one_entry_never_undo_each_other_or_turn_its_version_back(user):
+    entry = services.create_entry(user=user, content="first")
+    tab_a, tab_b = Entry.objects.get(pk=entry.pk), Entry.objects.get(pk=entry.pk)
+    services.update_entry(entry=tab_a, content="second")
+    services.update_entry(entry=tab_b, mood=2)
+    stored = Entry.objects.get(pk=entry.pk)
+    assert (stored.content, stored.mood, stored.content_version) == ("second", 2, 2)
+    assert stored.analysis_status == AnalysisStatus.PENDING
+    # The other tab now changes the text too (from its stale copy): the version moves on, never back.
+    returned = services.update_entry(entry=tab_b, content="third")
+    assert Entry.objects.get(pk=entry.pk).content_version == returned.content_version == 3
+
+
+@pytest.mark.django_db
 def test_trash_restore_and_purge(user):
     entry = services.create_entry(user=user, content="bye")
     with pytest.raises(ValidationError):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from entries import services
 from entries.models import AnalysisStatus, Entry
 from ml_models import pipeline as pipeline_module
-from ml_models.runner import run_analysis, sweep
+from ml_models.runner import EXHAUSTED, MAX_ATTEMPTS, run_analysis, sweep
 
 
 @pytest.mark.django_db
@@ -72,6 +72,28 @@ def test_sweep_requeues_only_stale_unfinished_entries(user):
     assert broker.llen("inference") == 1  # one batch holding both ids
     assert Entry.objects.get(pk=fresh_pending.pk).analysis_requested_at > old
     assert sweep() == 0  # just re-enqueued: not stale any more
+
+
+@pytest.mark.django_db
+def test_sweep_fails_entries_whose_attempts_ran_out_unfinished_instead_of_resending_them_forever(user):
+    broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    broker.delete("inference")
+    old = timezone.now() - datetime.timedelta(hours=1)
+    killer = services.create_entry(user=user, content="the worker died on this one six times")
+    retried = services.create_entry(user=user, content="died once")
+    Entry.objects.filter(pk=killer.pk).update(
+        analysis_status=AnalysisStatus.PROCESSING, analysis_attempts=MAX_ATTEMPTS, analysis_requested_at=old
+    )
+    Entry.objects.filter(pk=retried.pk).update(
+        analysis_status=AnalysisStatus.PROCESSING, analysis_attempts=1, analysis_requested_at=old
+    )
+    assert sweep() == 1  # only the one with attempts left is sent again
+    assert broker.llen("inference") == 1
+    failed = Entry.objects.get(pk=killer.pk)
+    assert failed.analysis_status == AnalysisStatus.FAILED and failed.analysis_error == EXHAUSTED
+    assert sweep() == 0
+    services.update_entry(entry=failed, content="rewritten")  # a text edit starts its attempts over
+    assert run_analysis([killer.pk]) == 1
 
 
 @pytest.mark.django_db
