@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from django.core.management import CommandError, call_command
 
 from ml_models.backends import HFClassifier, ModelUnavailable
 from ml_models.chunking import chunk_many
@@ -71,3 +72,35 @@ def test_model_without_our_labels_is_refused(tmp_path):
     odd = build_roberta_classifier(tmp_path / "odd", {0: "happy", 1: "sad"})
     with pytest.raises(ModelUnavailable, match="lacks labels"):
         HFClassifier(spec_for("sentiment", str(odd), tmp_path), "cpu")
+
+
+def test_download_models_tries_the_hub_despite_the_offline_switch_and_fails_clearly(settings, tmp_path, monkeypatch):
+    import socket
+    import threading
+
+    from huggingface_hub import constants
+
+    # A stand-in hub on a local port that accepts connections and closes them unanswered.
+    hub, calls = socket.create_server(("127.0.0.1", 0)), []
+
+    def serve():
+        while True:
+            try:
+                conn, _ = hub.accept()
+            except OSError:
+                return
+            calls.append(conn.recv(200))
+            conn.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    settings.ML_MODELS_DIR = str(tmp_path)
+    monkeypatch.setattr(constants, "ENDPOINT", f"http://127.0.0.1:{hub.getsockname()[1]}")
+    assert constants.HF_HUB_OFFLINE  # what settings set for every process
+    try:
+        with pytest.raises(CommandError) as exc:
+            call_command("download_models")
+    finally:
+        hub.close()
+    assert calls and b"cardiffnlp" in calls[0]  # it really asked the hub
+    assert "cannot reach the model hub" in str(exc.value) and str(tmp_path) in str(exc.value)
+    assert constants.HF_HUB_OFFLINE  # and switched the hub off again
