@@ -9,7 +9,8 @@ RUN pip install ${TORCH_EXTRA} -r requirements.txt
 COPY . .
 RUN DJANGO_SECRET_KEY=build DATABASE_URL=postgres://x@localhost/x REDIS_URL=redis://localhost:6379 \
     python manage.py collectstatic --noinput -v 0
-RUN useradd --create-home app && chown -R app /app
+# /models: the named volume for download_models takes this owner when it is first created.
+RUN useradd --create-home app && mkdir -p /models && chown -R app /app /models
 USER app
 EXPOSE 8000
 CMD ["daphne", "-b", "0.0.0.0", "-p", "8000", "journaling.asgi:application"]

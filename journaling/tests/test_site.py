@@ -64,6 +64,28 @@ def test_deploy_checks_pass_with_production_settings():
     assert "no issues" in result.stdout
 
 
+def test_production_settings_refuse_to_start_with_the_public_default_secret_key():
+    import subprocess
+    import sys
+
+    from journaling.testing.processes import ROOT, process_env
+
+    env = process_env(DJANGO_SECURE="1", DJANGO_DEBUG="0")
+    env.pop("DJANGO_SECRET_KEY", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0 and "needs a DJANGO_SECRET_KEY of your own" in result.stderr
+
+
+@pytest.mark.django_db
+def test_health_answers_over_plain_http_where_everything_else_redirects_to_https(client, settings):
+    settings.SECURE_SSL_REDIRECT = True  # DJANGO_SECURE=1; the container healthcheck speaks plain HTTP
+    assert client.get("/health").status_code in (200, 503)
+    redirect = client.get("/journal/")
+    assert redirect.status_code == 301 and redirect["Location"].startswith("https://")
+
+
 def _failing_selector(monkeypatch, cause: Exception):
     from django.db import OperationalError
 

@@ -1,0 +1,39 @@
+"""docker-compose.yml, the Dockerfile and .dockerignore, checked as files (Docker does not run here)."""
+
+import re
+
+import yaml
+
+from journaling.testing.processes import ROOT
+
+COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def test_healthchecks_that_use_a_variable_run_in_a_shell():
+    # Exec form ("CMD") passes "$HOSTNAME" to the program as it is; only "CMD-SHELL" expands it.
+    for name, service in COMPOSE["services"].items():
+        test = service.get("healthcheck", {}).get("test", [])
+        if any("$" in part for part in test[1:]):
+            assert test[0] == "CMD-SHELL", name
+
+
+def test_every_variable_compose_sets_for_the_app_is_one_the_app_reads():
+    settings_text = "\n".join(p.read_text() for p in [ROOT / "journaling" / "settings.py", *ROOT.glob("*/signals.py")])
+    for name, service in COMPOSE["services"].items():
+        if service.get("image", "").startswith("journaling"):
+            for var in service.get("environment", {}):
+                assert re.search(rf"[\"']{var}[\"']", settings_text), (name, var)
+
+
+def test_the_gpu_worker_reserves_a_gpu_and_takes_inference():
+    gpu = COMPOSE["services"]["worker-gpu"]
+    assert gpu["deploy"]["resources"]["reservations"]["devices"][0]["capabilities"] == ["gpu"]
+    assert "inference" in gpu["command"][gpu["command"].index("-Q") + 1].split(",")
+    assert gpu["environment"]["ML_DEVICE"] == "cuda"
+
+
+def test_the_image_leaves_out_local_environments_data_and_secrets():
+    ignored = set((ROOT / ".dockerignore").read_text().split())
+    assert {".venv", "var", ".env", ".git"} <= ignored
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert re.search(r"mkdir -p /models && chown -R app [^\n]*/models", dockerfile)  # the models volume's owner
