@@ -64,13 +64,16 @@ class Command(BaseCommand):
             examples = F.journal_examples(rows) + F.crisis_examples(statements)
             self.stdout.write(f"training again on all {len(examples)} examples")
             _, model = F.fine_tune(examples, settings, log=self.stdout.write)
-            validation["trained_on"] = {"journal_passages": len(rows), "crisis_statements": len(statements)}
+        # validation["trained_on"] stays what the measured model learnt from; this is what the saved one did.
+        trained_on = validation["trained_on"]
+        if retrain_on_all:
+            trained_on = {"journal_passages": len(rows), "crisis_statements": len(statements)}
         F.save(
             model,
             settings,
             Path(classifier_output),
             crisis_threshold=str(validation["crisis_threshold"]),
             validation=validation,
-            trained_on=validation["trained_on"],
+            trained_on=trained_on,
         )
         self.stdout.write(self.style.SUCCESS(f"wrote {classifier_output}"))
