@@ -1,5 +1,7 @@
 """Writes of analysis results onto entries (called by the inference tasks). Idempotent per content version."""
 
+import functools
+import operator
 from datetime import timedelta
 
 from django.conf import settings
@@ -70,8 +72,15 @@ def apply_analysis(*, entry_id: int, content_version: int, result: dict, model_v
     return bool(updated)
 
 
-def mark_failed(*, entry_ids: list[int], reason: str) -> None:
-    Entry.objects.filter(pk__in=entry_ids).exclude(analysis_status=AnalysisStatus.DONE).update(
+def mark_failed(*, entry_ids: list[int], reason: str, versions: dict[int, int] | None = None) -> None:
+    """Record a failure. With versions ({id: content_version} as claimed), an entry edited since is left alone:
+    its new text has not failed, and its own analysis is queued."""
+    rows = Entry.objects.filter(pk__in=entry_ids)
+    if versions is not None:
+        rows = rows.filter(
+            functools.reduce(operator.or_, (Q(pk=pk, content_version=v) for pk, v in versions.items()), Q(pk__in=[]))
+        )
+    rows.exclude(analysis_status=AnalysisStatus.DONE).update(
         analysis_status=AnalysisStatus.FAILED, analysis_error=reason[:MAX_ERROR_CHARS]
     )
     for entry_id in entry_ids:

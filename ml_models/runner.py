@@ -36,27 +36,29 @@ def run_analysis(
     if not claimed:
         return 0
     ids = [c[0] for c in claimed]
+    versions = {pk: version for pk, version, _ in claimed}
     try:
         pipeline = get_pipeline()
         results = _analyze_isolating_failures(pipeline, claimed)
     except ModelUnavailable as exc:
-        analysis.mark_failed(entry_ids=ids, reason=f"model unavailable: {exc}")
+        analysis.mark_failed(entry_ids=ids, reason=f"model unavailable: {exc}", versions=versions)
         return 0
     except TRANSIENT:
         if final_attempt:
-            analysis.mark_failed(entry_ids=ids, reason="analysis kept failing; will retry later")
+            analysis.mark_failed(entry_ids=ids, reason="analysis kept failing; will retry later", versions=versions)
         else:
             analysis.mark_pending(entry_ids=ids)
         raise  # Celery retries with backoff
     except Exception as exc:
         # A bug or a broken install: say so on the entries; the sweep retries a few times, then leaves them failed.
         logger.exception("analysis of %s failed", ids)
-        analysis.mark_failed(entry_ids=ids, reason=f"{type(exc).__name__}: {exc}")
+        analysis.mark_failed(entry_ids=ids, reason=f"{type(exc).__name__}: {exc}", versions=versions)
         return 0
     done = 0
     for (entry_id, version, _), result in zip(claimed, results):
         if isinstance(result, Exception):
-            analysis.mark_failed(entry_ids=[entry_id], reason=f"{type(result).__name__}: {result}")
+            reason = f"{type(result).__name__}: {result}"
+            analysis.mark_failed(entry_ids=[entry_id], reason=reason, versions={entry_id: version})
             continue
         done += analysis.apply_analysis(
             entry_id=entry_id, content_version=version, result=result, model_versions=pipeline.versions

@@ -40,6 +40,38 @@ def test_an_edit_during_analysis_is_not_overwritten_by_the_stale_result(user):
 
 
 @pytest.mark.django_db
+def test_a_failure_of_an_older_text_does_not_mark_the_edited_entry_failed(user, monkeypatch):
+    from entries.analysis import claim_for_analysis
+
+    entry = services.create_entry(user=user, content="POISON in the first version")
+    claim = claim_for_analysis
+
+    def claim_then_edit(*args, **kwargs):
+        # The user saves a new text while the worker holds the old one.
+        claimed = claim(*args, **kwargs)
+        services.update_entry(entry=Entry.objects.get(pk=entry.pk), content="a calm second version")
+        return claimed
+
+    real = pipeline_module.get_pipeline()
+    monkeypatch.setattr("entries.analysis.claim_for_analysis", claim_then_edit)
+    monkeypatch.setattr(real, "analyze", _raising_on_poison(real.analyze))
+    assert run_analysis([entry.pk]) == 0
+    edited = Entry.objects.get(pk=entry.pk)
+    assert (edited.analysis_status, edited.analysis_error, edited.content_version) == (AnalysisStatus.PENDING, "", 2)
+    monkeypatch.undo()
+    assert run_analysis([entry.pk]) == 1
+
+
+def _raising_on_poison(analyze):
+    def wrapped(texts):
+        if any("POISON" in t for t in texts):
+            raise RuntimeError("tokenizer exploded")
+        return analyze(texts)
+
+    return wrapped
+
+
+@pytest.mark.django_db
 def test_missing_model_marks_the_entry_failed_with_a_reason_and_a_later_run_completes_it(user, settings, tmp_path):
     entry = services.create_entry(user=user, content="model file will be missing")
     settings.ML_SENTIMENT_MODEL = str(tmp_path / "nowhere")
@@ -101,14 +133,8 @@ def test_one_bad_text_fails_alone_and_the_rest_of_the_batch_completes(user, monk
     good = services.create_entry(user=user, content="A calm evening reading.")
     bad = services.create_entry(user=user, content="POISON")
     real = pipeline_module.get_pipeline()
-    original = real.analyze
-
-    def analyze(texts):
-        if any("POISON" in t for t in texts):
-            raise RuntimeError("tokenizer exploded")
-        return original(texts)
-
-    monkeypatch.setattr(real, "analyze", analyze)  # the only way to make a real model fail on one input
+    # the only way to make a real model fail on one input
+    monkeypatch.setattr(real, "analyze", _raising_on_poison(real.analyze))
     assert run_analysis([good.pk, bad.pk]) == 1
     assert Entry.objects.get(pk=good.pk).analysis_status == AnalysisStatus.DONE
     failed = Entry.objects.get(pk=bad.pk)
