@@ -32,11 +32,11 @@ def test_later_sets_are_test_only(name):
     assert {r["split"] for r in load_eval(None, EVAL_SETS[name])} == {"test"}
 
 
-# (sentiment macro-F1, emotion accuracy): a little under what the shipped models measure (README: natural 0.876 /
-# 0.853, hard 0.817 / 0.775, hard2 0.837 / 0.790, hard3 0.857 / 0.855), so a regression fails. The seventh round
-# lowered hard and natural (its classifier no longer trains on the validation fifth of the earlier data, which is
-# closest to those sets) and raised hard2 and hard3; see the README.
-FLOORS = {"natural": (0.86, 0.84), "hard": (0.80, 0.76), "hard2": (0.82, 0.77), "hard3": (0.84, 0.84)}
+# (sentiment macro-F1, emotion accuracy): a little under what the shipped models measure (README: natural 0.888 /
+# 0.878, hard 0.838 / 0.781, hard2 0.828 / 0.785, hard3 0.875 / 0.855), so a regression fails. Stop 18
+# shipped the seventh round's classifier retrained on everything (decided before scoring): hard, hard3 and natural
+# rose, hard2 fell by a point; see the README.
+FLOORS = {"natural": (0.87, 0.86), "hard": (0.82, 0.76), "hard2": (0.81, 0.77), "hard3": (0.86, 0.84)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
