@@ -16,8 +16,8 @@ class Command(BaseCommand):
         "fine-tuned classifier (journal_classifier.safetensors). The classifier is trained on 80% of the earlier "
         "journal passages and 75% of the earlier crisis statements (later rounds' sets train only), measured on the "
         "rest, which chooses its blend weight and crisis threshold, and saved as measured (--retrain-on-all trains "
-        "it again on everything with those choices, twice the time). Deterministic on the CPU; about an hour on "
-        "two cores."
+        "it again on everything with those choices; the shipped file was made so). Deterministic on the CPU; each "
+        "pass takes about an hour on two cores."
     )
 
     def add_arguments(self, parser):
