@@ -251,11 +251,12 @@ def fuzzy_title_hits(qs: QuerySet[Entry], q: str, limit: int = 10) -> list[Hit]:
 
 
 def similar_entries(entry: Entry, qs: QuerySet[Entry], k: int = 5) -> list[Hit]:
-    """The user's entries nearest in meaning to this one (itself and trashed entries excluded)."""
-    if entry.embedding is None:
+    """The user's entries nearest in meaning to this one (itself and trashed entries excluded). Crisis-flagged
+    entries are never resurfaced here, and one gets no list of its own."""
+    if entry.embedding is None or entry.crisis_flagged:
         return []
     # The journal's size, not the size less this entry: one cached count per journal, not one per entry shown.
-    others = qs.exclude(pk=entry.pk)
+    others = qs.exclude(pk=entry.pk).exclude(crisis_flagged=True)
     return load_hits(others, semantic_ranking(others, entry.embedding, k, size=journal_size(qs)))
 
 

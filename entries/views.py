@@ -33,8 +33,8 @@ def entry_list(request):
 @login_required
 def entry_detail(request, pk: int):
     entry = get_object_or_404(selectors.entries_for(request.user), pk=pk)
-    # Similar entries come from the user's own journal only; not shown beside a crisis-flagged entry.
-    similar = [] if entry.crisis_flagged else similar_entries(entry, selectors.entries_for(request.user), k=5)
+    # Similar entries come from the user's own journal only (none beside or of a crisis-flagged entry).
+    similar = similar_entries(entry, selectors.entries_for(request.user), k=5)
     return render(request, "entries/detail.html", {"entry": entry, "similar": similar})
 
 

@@ -55,7 +55,8 @@ def on_this_day(user, today: dt.date, links: JournalLinks, limit: int = 20) -> l
 
 
 def most_similar(user, links: JournalLinks, entry_id: int | None = None) -> dict | None:
-    """The user's past entry closest in meaning (cosine) to one entry, or to their latest analysed one.
+    """The user's past entry closest in meaning (cosine) to one entry, or to their latest analysed one. A crisis-
+    flagged entry is neither matched nor an anchor: it is never quoted back or used to pick a highlight.
 
     An exact scan over this user's vectors (the distance is to a joined row, so the planner can't use the shared
     HNSW index, which would filter by user after picking the global nearest neighbours and could return nothing).
@@ -65,7 +66,7 @@ def most_similar(user, links: JournalLinks, entry_id: int | None = None) -> dict
     sql = f"""
         WITH anchor AS MATERIALIZED (
             SELECT id, title, LEFT(content, 200) AS opening, entry_date, embedding::text::vector AS embedding
-            FROM {TABLE} WHERE {LIVE_SQL} AND embedding IS NOT NULL {anchor_filter}
+            FROM {TABLE} WHERE {LIVE_SQL} AND embedding IS NOT NULL AND NOT crisis_flagged {anchor_filter}
             ORDER BY entry_date DESC, created_at DESC LIMIT 1
         ), nearest AS (
             SELECT e.id, e.embedding <=> a.embedding AS distance

@@ -99,20 +99,18 @@ def weekly_review(user, today: dt.date, links: JournalLinks) -> dict:
                 "entries_url": links.dates(day, day),
             }
         )
-    emotions = Counter(r["dominant_emotion"] for r in rows if r["analysed"] and r["dominant_emotion"])
-    topics = Counter(r["topic__name"] for r in rows if r["topic__name"])
-    tags = Counter(tag for r in rows for tag in r["tags"])
+    topics, tags, emotions = _counts(rows)
     entries = [
         {
             "id": r["id"],
-            "title": entry_picks.entry_title(r["title"], r["content"]),
+            # A crisis-flagged entry is listed but never quoted back: not its opening as a title, nor a highlight.
+            "title": entry_picks.entry_title(r["title"], "" if r["crisis_flagged"] else r["content"]),
             "entry_date": r["entry_date"],
             "mood": r["mood"],
             "mood_label": Mood(r["mood"]).label if r["mood"] else None,
             "sentiment_score": r["sentiment_score"] if r["analysed"] else None,
             "sentiment_label": r["sentiment_label"] if r["analysed"] else "",
             "dominant_emotion": r["dominant_emotion"] if r["analysed"] else "",
-            # A crisis-flagged entry is listed but never quoted back.
             "highlight": None if r["crisis_flagged"] else highlight_sentence(r["content"]),
             "url": links.entry(r["id"]),
         }
@@ -125,6 +123,14 @@ def weekly_review(user, today: dt.date, links: JournalLinks) -> dict:
         "emotions": [{"label": k, "entries": n} for k, n in emotions.most_common()],
         "topics": [{"name": k, "entries": n} for k, n in topics.most_common()],
         "tags": [{"name": k, "entries": n} for k, n in tags.most_common()],
-        "prompts": prompts_for(topics, tags, emotions, gentle=flagged),
+        # The counts above cover the whole week; a crisis-flagged entry's topic, tags and emotion never feed prompts.
+        "prompts": prompts_for(*_counts([r for r in rows if not r["crisis_flagged"]]), gentle=flagged),
         "crisis_flagged_latest": flagged,
     }
+
+
+def _counts(rows: list[dict]) -> tuple[Counter, Counter, Counter]:
+    """(topics, tags, dominant emotions of the analysed entries) over `rows`, in prompts_for's order."""
+    topics = Counter(r["topic__name"] for r in rows if r["topic__name"])
+    tags = Counter(tag for r in rows for tag in r["tags"])
+    return topics, tags, Counter(r["dominant_emotion"] for r in rows if r["analysed"] and r["dominant_emotion"])

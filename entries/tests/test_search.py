@@ -233,6 +233,17 @@ def test_similar_endpoint_is_scoped_and_validated(api, user, other_user, corpus,
 
 
 @pytest.mark.django_db
+def test_similar_entries_never_resurface_a_flagged_entry_nor_list_any_for_one(api, user, corpus):
+    exam = corpus["Exam"]
+    everything = {r["entry"]["id"] for r in api.get(f"/api/v1/entries/{exam.pk}/similar/", {"k": 20}).json()}
+    nearest = api.get(f"/api/v1/entries/{exam.pk}/similar/", {"k": 1}).json()[0]["entry"]["id"]
+    Entry.objects.filter(pk=nearest).update(crisis_flagged=True)
+    after = {r["entry"]["id"] for r in api.get(f"/api/v1/entries/{exam.pk}/similar/", {"k": 20}).json()}
+    assert after == everything - {nearest}
+    assert api.get(f"/api/v1/entries/{nearest}/similar/").json() == []
+
+
+@pytest.mark.django_db
 def test_search_page_shows_highlighted_results_and_handles_bad_input(browser_client, corpus):
     page = browser_client.get(reverse("entries:search"), {"q": "lighthouse", "mode": "text"})
     assert page.status_code == 200 and "<mark>lighthouse</mark>" in page.content.decode().lower()

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from insights.periods import PERIODS, local_today
-from insights.weekly import highlight_sentence, prompts_for
+from insights.weekly import EMOTION_PROMPTS, highlight_sentence, prompts_for
 from journaling.testing.factories import EntryFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -126,6 +126,30 @@ def test_weekly_review_quotes_real_sentences_and_asks_about_the_users_own_topics
     assert "You wrote about “Work” 3 times this week" in page
     assert "What is one small, kind thing you could do for yourself tomorrow?" in page  # gentle after the flag
     assert " style=" not in page and not INLINE_SCRIPT.search(page)
+
+
+def test_a_flagged_entry_feeds_no_weekly_prompt_and_is_listed_untitled_rather_than_quoted(
+    browser_client, user, analysed
+):
+    today = local_today(user)
+    flagged = analysed(
+        user, today - dt.timedelta(days=1), -0.9, crisis_flagged=True, title="", tags=["selfharm"],
+        content="I don't want to be here anymore.\nNobody would notice.", emotions={"fear": 0.9, "joy": 0.1},
+    )  # fmt: skip
+    analysed(user, today, 0.4, content="An ordinary afternoon, a good book.")  # the latest is not flagged
+    response = browser_client.get(reverse("insights:weekly"))
+    review, page = response.context["review"], response.content.decode()
+    assert f'href="/journal/{flagged.pk}/"' in page and "want to be here" not in page
+    assert [e["title"] for e in review["entries"] if e["id"] == flagged.pk] == ["Untitled"]
+    assert {"name": "selfharm", "entries": 1} in review["tags"]  # the week's counts are whole
+    assert review["prompts"] == [EMOTION_PROMPTS["joy"]]  # nothing from the flagged entry's tag or fear
+
+
+def test_the_dashboard_echo_never_starts_from_a_flagged_entry(browser_client, user, journal, analysed):
+    analysed(user, journal, -0.9, crisis_flagged=True, title="", content="I can't keep going like this.",
+             embedding=vec(1, 0))  # fmt: skip
+    page = browser_client.get(reverse("insights:dashboard")).content.decode()
+    assert "keep going" not in page
 
 
 def test_entry_page_lists_the_most_similar_entries_first(browser_client, user):

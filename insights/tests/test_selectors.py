@@ -396,6 +396,15 @@ def test_most_similar_is_the_closest_past_entry_of_the_same_user(user, other_use
     assert entry_picks.most_similar(user, links, entry_id=near.pk)["similarity"] == pytest.approx(0.6)
 
 
+def test_most_similar_never_takes_a_flagged_entry_as_its_anchor(user, links):
+    EntryFactory(user=user, entry_date=D(2024, 6, 1), embedding=vec(0.8, 0.6), title="Near")
+    anchor = EntryFactory(user=user, entry_date=D(2024, 6, 5), embedding=vec(1, 0), title="Ordinary")
+    flagged = EntryFactory(user=user, entry_date=D(2024, 6, 10), embedding=vec(1, 0), crisis_flagged=True)
+
+    assert entry_picks.most_similar(user, links)["entry"]["id"] == anchor.pk  # not the newer, flagged one
+    assert entry_picks.most_similar(user, links, entry_id=flagged.pk) is None
+
+
 def test_most_similar_is_none_without_an_embedding_or_for_someone_elses_entry(user, other_user, links):
     pending = EntryFactory(user=user, entry_date=D(2024, 6, 1))
     EntryFactory(user=user, entry_date=D(2024, 5, 1), embedding=vec(1, 0))
