@@ -9,10 +9,18 @@ TAG_RE = re.compile(r"^[\w][\w\- ]{0,49}$", re.UNICODE)
 MAX_TAGS = 30
 
 
+_UNSTORABLE = re.compile("[\ud800-\udfff]")  # unpaired surrogates ("\\ud83d" in JSON: half an emoji)
+
+
+def storable(text: str) -> str:
+    """Text PostgreSQL can store: NUL removed, an unpaired surrogate replaced by U+FFFD (the replacement mark)."""
+    return _UNSTORABLE.sub("\ufffd", text.replace("\x00", ""))
+
+
 def clean_content(content) -> str:
     if not isinstance(content, str):
         raise ValidationError({"content": "Content must be text."})
-    content = content.replace("\x00", "")
+    content = storable(content)
     if not content.strip():
         raise ValidationError({"content": "Write something first: an entry can't be empty."})
     if len(content) > settings.ENTRY_MAX_CHARS:
@@ -24,7 +32,7 @@ def clean_content(content) -> str:
 
 
 def clean_title(title) -> str:
-    title = (title or "").replace("\x00", "").strip()
+    title = storable(title or "").strip()
     if len(title) > settings.ENTRY_TITLE_MAX_CHARS:
         raise ValidationError({"title": f"Titles are limited to {settings.ENTRY_TITLE_MAX_CHARS} characters."})
     return title

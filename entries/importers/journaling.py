@@ -68,7 +68,7 @@ def _entry(raw, user_id: str, where: str, default_tz):
         content=raw.get("content") if isinstance(raw.get("content"), str) else "",
         entry_date=day,
         created_at=parse_iso_datetime(raw.get("created_at"), default_tz),
-        tags=[t for t in raw.get("tags") or [] if isinstance(t, str)],
+        tags=[t for t in raw.get("tags") or [] if isinstance(t, str)] if isinstance(raw.get("tags"), list) else [],
         is_favourite=raw.get("is_favourite") is True,
         mood=mood if isinstance(mood, int) and not isinstance(mood, bool) and 1 <= mood <= 5 else None,
         topic=raw["topic"] if isinstance(raw.get("topic"), str) else "",

@@ -54,9 +54,12 @@ def _entry(text: str, name: str, default_tz):
             meta = yaml.safe_load(match[1]) or {}
         except yaml.YAMLError as exc:
             return Skipped(name, f"front matter is not valid YAML ({str(exc).splitlines()[0]})")
-        if not isinstance(meta, dict):
-            return Skipped(name, "front matter is not a set of key: value lines")
-        body = text[match.end() :]
+        except (ValueError, TypeError, RecursionError) as exc:  # PyYAML builds dates: "date: 2023-02-29"
+            return Skipped(name, f"front matter holds a value that cannot be read ({str(exc)[:100]})")
+        if isinstance(meta, dict):
+            body = text[match.end() :]
+        else:
+            meta = {}  # text between two rules ("---"), not key: value lines: it is all body
     stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     created = parse_iso_datetime(meta.get("created_at") or meta.get("created"), default_tz)
     entry_date = _date_of(meta.get("date"), stem, created, default_tz)

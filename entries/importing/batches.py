@@ -1,5 +1,6 @@
 """Write parsed entries in batches: validate, skip what was imported before, bulk-insert, enqueue analysis."""
 
+import logging
 import re
 from functools import partial
 
@@ -18,6 +19,7 @@ from ml_models.dispatch import enqueue_analysis
 
 from .report import ImportReport
 
+logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
 ANALYSIS_BATCH = 32
 DEFAULT_COLOUR = "#4f6d7a"
@@ -32,13 +34,28 @@ def run_import(*, user, path, fmt="auto", display_name="", dry_run=False, on_pro
     try:
         with Source(path, display_name=display_name, progress=progress) as source:
             report.format, items = importers.parse(source, fmt, default_tz=user.tz)
-            for item in items:
+            for item in _until_unreadable(items, report, display_name or str(path)):
                 writer.take(item)
     except UnreadableFile as exc:
         report.stopped = str(exc)  # what was read before the fault is still written below
     writer.finish()
     progress.report()
     return report
+
+
+def _until_unreadable(items, report: ImportReport, name: str):
+    """The parsed items; a record no reader foresaw ends the reading (a reader cannot go on after raising), and
+    the entries read before it are still written. Faults while writing are not caught here."""
+    try:
+        yield from items
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # noqa: BLE001 - said on the report; the traceback goes to the log
+        logger.exception("import of %s stopped at an unreadable record", name)
+        report.stopped = (
+            f"The import stopped at a record it could not read ({type(exc).__name__}); "
+            "the entries before it were imported."
+        )
 
 
 class BatchWriter:
@@ -149,7 +166,7 @@ class BatchWriter:
 def prepare_entry(item: ImportedEntry, *, user) -> Entry | str:
     """An unsaved Entry held to the same rules as one written by hand, or the reason it can't be imported."""
     content = item.full_content()
-    title = (item.title or "").replace("\x00", "").strip()
+    title = validation.storable(item.title or "").strip()
     if len(title) > settings.ENTRY_TITLE_MAX_CHARS:
         content, title = f"{title}\n\n{content}", ""  # keep an over-long title as the first line of the text
     try:

@@ -140,7 +140,10 @@ def _finish(job: ImportJob, status: str, *, report: ImportReport | None = None, 
 
 def purge_stale_uploads(*, user=None, older_than: datetime.timedelta = STALE_AFTER) -> int:
     """Forget the files of previews never confirmed; the job rows (counts only) stay as history."""
-    chunks = ImportChunk.objects.filter(job__created_at__lt=timezone.now() - older_than)
+    # Only previews: a confirmed job waits "queued" for a worker (for a day, if workers are down) and needs its file.
+    chunks = ImportChunk.objects.filter(
+        job__status=ImportJob.Status.PREVIEWED, job__created_at__lt=timezone.now() - older_than
+    )
     if user is not None:
         chunks = chunks.filter(job__user=user)
     return chunks.delete()[0]
