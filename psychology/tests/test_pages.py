@@ -124,6 +124,16 @@ def test_phq9_item_nine_shows_crisis_resources_on_the_result(browser_client, use
     assert "crisis-panel" in html and "Find A Helpline" in html and "You're not alone" in html
 
 
+def test_phq9_item_nine_shows_the_panel_even_when_every_resource_is_switched_off(browser_client, knowledge_base):
+    from psychology.models import CrisisResource
+
+    CrisisResource.objects.update(is_active=False)  # an admin's mistake must not hide the panel
+    answers = {f"item_{n}": "0" for n in range(1, 10)} | {"item_9": "2"}
+    response = browser_client.post(reverse("psychology:assessment_take", args=["phq9"]), answers)
+    html = browser_client.get(response["Location"]).content.decode()
+    assert "crisis-panel" in html and "https://findahelpline.com" in html
+
+
 def test_an_incomplete_questionnaire_is_a_400_and_saves_nothing(browser_client):
     response = browser_client.post(reverse("psychology:assessment_take", args=["who5"]), {"item_1": "5", "item_2": "9"})
     assert response.status_code == 400 and b"Please answer every question." in response.content
