@@ -4,8 +4,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3.11}
 command -v "$PY" >/dev/null || PY=python3
-if [ ! -x .venv/bin/python ]; then
-  "$PY" -m venv .venv
+if [ ! -x .venv/bin/pip ]; then
+  # Without ensurepip (Debian's python3.11-venv) venv leaves a python and no pip: start clean and say why.
+  rm -rf .venv
+  "$PY" -m venv .venv || { rm -rf .venv; echo "error: '$PY -m venv' failed; on Debian: apt install python3.11-venv" >&2; exit 1; }
 fi
 stamp=.venv/.requirements-$(cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
 if [ ! -f "$stamp" ]; then
