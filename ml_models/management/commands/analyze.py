@@ -27,17 +27,21 @@ class Command(BaseCommand):
         batch: list[str] = []
         with stream:
             for line in stream:
-                line = line.rstrip("\n")
-                if line.strip():
-                    batch.append(line)
+                batch.append(line.rstrip("\r\n"))  # every line, blank ones too: output line n answers input line n
                 if len(batch) >= BATCH:
                     self._emit(pipeline, batch)
                     batch = []
         if batch:
             self._emit(pipeline, batch)
 
-    def _emit(self, pipeline, texts):
-        for text, result in zip(texts, pipeline.analyze(texts)):
+    def _emit(self, pipeline, lines):
+        texts = [line for line in lines if line.strip()]
+        results = iter(pipeline.analyze(texts) if texts else [])
+        for line in lines:
+            if not line.strip():
+                self.stdout.write(json.dumps({"text": line, "error": "empty line: nothing to analyse"}))
+                continue
+            text, result = line, next(results)
             out = {
                 "text": text[:200],
                 "sentiment": result["sentiment"],

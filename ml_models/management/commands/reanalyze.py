@@ -2,20 +2,25 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import F, Q
+from django.utils import timezone
 from tqdm import tqdm
 
 from accounts.models import User
 from entries.models import AnalysisStatus, Entry
+from ml_models.pipeline import get_pipeline
 from ml_models.runner import run_analysis
 
 
 class Command(BaseCommand):
-    help = "Re-run analysis in this process. Resumable: only entries not yet analysed by this run are taken."
+    help = (
+        "Re-run analysis in this process, for entries not analysed yet (or edited since) and, with --all, entries "
+        "analysed by other models than the ones loaded now. Resumable: run it again and it goes on where it stopped."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--user", help="username")
         parser.add_argument("--since", type=datetime.date.fromisoformat, help="entry_date on or after (YYYY-MM-DD)")
-        parser.add_argument("--all", action="store_true", help="also entries that are already analysed")
+        parser.add_argument("--all", action="store_true", help="also entries analysed by other model versions")
         parser.add_argument("--batch-size", type=int, default=32)
 
     def handle(self, *args, user=None, since=None, all=False, batch_size=32, **options):
@@ -27,17 +32,23 @@ class Command(BaseCommand):
                 raise CommandError(f"no user {user!r}") from exc
         if since:
             qs = qs.filter(entry_date__gte=since)
+        todo = Q(analysed_version__isnull=True) | ~Q(analysed_version=F("content_version"))
         if all:
-            # Marking them stale first makes the run resumable: an interrupted run continues where it stopped.
-            qs.filter(analysis_status=AnalysisStatus.DONE).update(
-                analysed_version=None, analysis_status=AnalysisStatus.PENDING
-            )
-        todo = qs.filter(Q(analysed_version__isnull=True) | ~Q(analysed_version=F("content_version")))
-        ids = list(todo.order_by("pk").values_list("pk", flat=True))
+            # Entries these models already analysed are done: an interrupted run resumes where it stopped.
+            todo |= ~Q(model_versions=get_pipeline().versions)
+        ids = list(qs.filter(todo).order_by("pk").values_list("pk", flat=True))
         done = 0
         with tqdm(total=len(ids), unit="entry", disable=not ids) as bar:
             for start in range(0, len(ids), batch_size):
                 batch = ids[start : start + batch_size]
+                # Marked stale a batch at a time, just before it runs, with fresh attempts and clock: the sweep
+                # never sees a long stale backlog, and past attempts don't count against this run.
+                Entry.objects.filter(pk__in=batch).update(
+                    analysed_version=None,
+                    analysis_status=AnalysisStatus.PENDING,
+                    analysis_attempts=0,
+                    analysis_requested_at=timezone.now(),
+                )
                 done += run_analysis(batch, final_attempt=True, max_attempts=None)
                 bar.update(len(batch))
         self.stdout.write(self.style.SUCCESS(f"analysed {done} of {len(ids)} entries"))
