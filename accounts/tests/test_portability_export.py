@@ -180,6 +180,23 @@ def test_round_trip_into_a_new_account_reproduces_every_entry_exactly(user, othe
 
 
 @pytest.mark.django_db
+def test_an_export_from_another_installation_with_the_same_ids_is_imported_not_taken_for_duplicates(
+    user, entry_factory, tmp_path
+):
+    # This account's own entry, and an export made elsewhere by a user who had the same id there.
+    mine = entry_factory(user=user, content="Written on this server.")
+    theirs = {"id": mine.pk, "title": "", "content": "Written on the old server.", "entry_date": "2020-05-01",
+              "created_at": "2020-05-01T09:00:00+00:00"}  # fmt: skip
+    path = tmp_path / "entries.json"
+    path.write_text(json.dumps({"schema": SCHEMA, "user": {"id": user.pk}, "entries": [theirs]}))
+    assert run_import(user=user, path=path).new == 1
+    assert sorted(Entry.objects.filter(user=user).values_list("content", flat=True)) == [
+        "Written on the old server.", "Written on this server."
+    ]  # fmt: skip
+    assert run_import(user=user, path=path).duplicate == 1  # and a second import of it adds nothing
+
+
+@pytest.mark.django_db
 def test_the_markdown_half_of_the_export_is_importable_too(user, other_user, entry_factory, tmp_path):
     build_journal(user, entry_factory)
     path = tmp_path / "export.zip"

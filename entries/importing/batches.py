@@ -133,17 +133,22 @@ class BatchWriter:
         return new
 
     def _own_entries(self, batch) -> set[tuple[str, str]]:
-        """Our own export brought back into the same account: entries that still exist are duplicates."""
+        """Our own export brought back into the same account: entries that still exist are duplicates. The id alone
+        can't tell (another installation's user 1 wrote its own entry 5), so the creation time must match too."""
         prefix = f"{self.user.pk}:"
         wanted = {
-            int(item.source_id[len(prefix) :]): item.source_id
+            int(item.source_id[len(prefix) :]): item
             for item, _ in batch
             if item.source == "journaling" and re.fullmatch(rf"{self.user.pk}:\d{{1,18}}", item.source_id)
         }
         if not wanted:
             return set()
-        present = Entry.objects.filter(user=self.user, pk__in=wanted).values_list("pk", flat=True)
-        return {("journaling", wanted[pk]) for pk in present}
+        present = Entry.objects.filter(user=self.user, pk__in=wanted).values_list("pk", "created_at")
+        return {
+            ("journaling", wanted[pk].source_id)
+            for pk, created_at in present
+            if wanted[pk].created_at in (None, created_at)  # an export without creation times: the id decides
+        }
 
     def _topic(self, name: str) -> Topic | None:
         name = (name or "").strip()[:80]
