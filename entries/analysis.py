@@ -87,6 +87,17 @@ def mark_failed(*, entry_ids: list[int], reason: str, versions: dict[int, int] |
         _after_change(entry_id)
 
 
+def request_reanalysis(*, entry_ids: list[int]) -> None:
+    """Make these entries due again (an operator's reanalyze), with fresh attempts and clock: past attempts don't
+    count against the new run, and the sweep doesn't take them for stuck."""
+    Entry.objects.filter(pk__in=entry_ids).update(
+        analysed_version=None,
+        analysis_status=AnalysisStatus.PENDING,
+        analysis_attempts=0,
+        analysis_requested_at=timezone.now(),
+    )
+
+
 def mark_pending(*, entry_ids: list[int]) -> None:
     """Hand claimed entries back (a transient fault); the retry or the sweep picks them up."""
     Entry.objects.filter(pk__in=entry_ids, analysis_status=AnalysisStatus.PROCESSING).update(

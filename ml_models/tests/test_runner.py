@@ -88,11 +88,19 @@ def test_missing_model_marks_the_entry_failed_with_a_reason_and_a_later_run_comp
     assert Entry.objects.get(pk=entry.pk).analysis_status == AnalysisStatus.DONE
 
 
-@pytest.mark.django_db
-def test_sweep_requeues_only_stale_unfinished_entries(user):
+def empty_broker():
     broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
     broker.delete("inference")
-    old = timezone.now() - datetime.timedelta(hours=1)
+    return broker
+
+
+def an_hour_ago():
+    return timezone.now() - datetime.timedelta(hours=1)
+
+
+@pytest.mark.django_db
+def test_sweep_requeues_only_stale_unfinished_entries(user):
+    broker, old = empty_broker(), an_hour_ago()
     stale_pending = services.create_entry(user=user, content="stale")
     fresh_pending = services.create_entry(user=user, content="fresh")
     stale_failed = services.create_entry(user=user, content="failed")
@@ -108,17 +116,13 @@ def test_sweep_requeues_only_stale_unfinished_entries(user):
 
 @pytest.mark.django_db
 def test_sweep_fails_entries_whose_attempts_ran_out_unfinished_instead_of_resending_them_forever(user):
-    broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
-    broker.delete("inference")
-    old = timezone.now() - datetime.timedelta(hours=1)
+    broker, old = empty_broker(), an_hour_ago()
     killer = services.create_entry(user=user, content="the worker died on this one six times")
     retried = services.create_entry(user=user, content="died once")
-    Entry.objects.filter(pk=killer.pk).update(
-        analysis_status=AnalysisStatus.PROCESSING, analysis_attempts=MAX_ATTEMPTS, analysis_requested_at=old
-    )
-    Entry.objects.filter(pk=retried.pk).update(
-        analysis_status=AnalysisStatus.PROCESSING, analysis_attempts=1, analysis_requested_at=old
-    )
+    for entry, attempts in ((killer, MAX_ATTEMPTS), (retried, 1)):
+        Entry.objects.filter(pk=entry.pk).update(
+            analysis_status=AnalysisStatus.PROCESSING, analysis_attempts=attempts, analysis_requested_at=old
+        )
     assert sweep() == 1  # only the one with attempts left is sent again
     assert broker.llen("inference") == 1
     failed = Entry.objects.get(pk=killer.pk)

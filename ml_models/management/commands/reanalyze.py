@@ -2,11 +2,11 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import F, Q
-from django.utils import timezone
 from tqdm import tqdm
 
 from accounts.models import User
-from entries.models import AnalysisStatus, Entry
+from entries import analysis
+from entries.models import Entry
 from ml_models.pipeline import get_pipeline
 from ml_models.runner import run_analysis
 
@@ -41,14 +41,8 @@ class Command(BaseCommand):
         with tqdm(total=len(ids), unit="entry", disable=not ids) as bar:
             for start in range(0, len(ids), batch_size):
                 batch = ids[start : start + batch_size]
-                # Marked stale a batch at a time, just before it runs, with fresh attempts and clock: the sweep
-                # never sees a long stale backlog, and past attempts don't count against this run.
-                Entry.objects.filter(pk__in=batch).update(
-                    analysed_version=None,
-                    analysis_status=AnalysisStatus.PENDING,
-                    analysis_attempts=0,
-                    analysis_requested_at=timezone.now(),
-                )
+                # A batch at a time, just before it runs: the sweep never sees a long stale backlog.
+                analysis.request_reanalysis(entry_ids=batch)
                 done += run_analysis(batch, final_attempt=True, max_attempts=None)
                 bar.update(len(batch))
         self.stdout.write(self.style.SUCCESS(f"analysed {done} of {len(ids)} entries"))
