@@ -37,3 +37,18 @@ def test_the_image_leaves_out_local_environments_data_and_secrets():
     assert {".venv", "var", ".env", ".git"} <= ignored
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert re.search(r"mkdir -p /models && chown -R app [^\n]*/models", dockerfile)  # the models volume's owner
+
+
+def test_the_web_healthcheck_command_passes_against_a_server_that_allows_only_the_production_host(
+    live_server, settings
+):
+    import os
+    import subprocess
+    import sys
+
+    # The exact command compose runs, pointed at this test's server; the host is a production name, not localhost.
+    # (Its exemption from the HTTPS redirect is test_site's: the live server's middleware is built before this.)
+    code = COMPOSE["services"]["web"]["healthcheck"]["test"][3].replace("http://localhost:8000", live_server.url)
+    settings.ALLOWED_HOSTS = ["journal.example.com"]
+    env = {**os.environ, "DJANGO_ALLOWED_HOSTS": "journal.example.com,www.journal.example.com"}
+    assert subprocess.run([sys.executable, "-c", code], env=env, timeout=30).returncode == 0
