@@ -2,6 +2,7 @@
 
 import json
 import logging
+import math
 import os
 from pathlib import Path
 
@@ -22,11 +23,37 @@ def choose_device(preference: str = "auto") -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
+CGROUP_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
+
+
+def available_cpus(cpu_max: Path = CGROUP_CPU_MAX) -> int:
+    """Cores this process may use: its CPU affinity, capped by a container's CPU quota (cgroup v2 `cpu.max`)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    try:
+        quota, period = cpu_max.read_text().split()[:2]
+        if quota != "max":
+            cpus = min(cpus, math.ceil(int(quota) / int(period)))
+    except (OSError, ValueError):
+        pass
+    return max(1, cpus)
+
+
+def torch_threads() -> int:
+    """ML_TORCH_THREADS, else the cores shared out among the worker's pool processes (ML_POOL_PROCESSES, which
+    ml_models.signals sets from `-c`): two processes with a thread per core each fight over the cores and analyse
+    a backlog at less than half the speed (bench/worker_threads_bench.py)."""
+    explicit = int(os.environ.get("ML_TORCH_THREADS", "0") or 0)
+    processes = max(1, int(os.environ.get("ML_POOL_PROCESSES", "1") or 1))
+    return explicit or max(1, available_cpus() // processes)
+
+
 def configure_torch_threads() -> None:
     import torch
 
-    threads = int(os.environ.get("ML_TORCH_THREADS", "0") or 0) or max(1, os.cpu_count() or 1)
-    torch.set_num_threads(threads)
+    torch.set_num_threads(torch_threads())
 
 
 class SentenceEmbedder:

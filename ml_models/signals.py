@@ -3,7 +3,15 @@
 import contextlib
 import os
 
-from celery.signals import worker_process_init
+from celery.signals import worker_init, worker_process_init
+
+
+@worker_init.connect
+def _share_cores(sender=None, **_):
+    """In the worker's main process, before it forks its pool: tell the pool processes how many there are, so each
+    takes its share of the cores for torch (ml_models.backends.torch_threads). Other pools run one process."""
+    processes = sender.concurrency if sender is not None and "prefork" in str(sender.pool_cls).lower() else 1
+    os.environ["ML_POOL_PROCESSES"] = str(processes or 1)
 
 
 @worker_process_init.connect

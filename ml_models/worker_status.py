@@ -3,6 +3,7 @@
 import contextlib
 import os
 import socket
+import sys
 import threading
 import time
 
@@ -23,7 +24,10 @@ def beat(state: str = "ready") -> None:
         models = "not loaded yet (loads on first task)"
     # One key per process: two workers on one host (analysis and queries) each report their own models.
     key = f"{PREFIX}{socket.gethostname()}:{os.getpid()}"
+    torch = sys.modules.get("torch")  # imported by the models; a process that loaded none has no threads to report
+    threads = torch.get_num_threads() if torch else None
     payload = {"state": state, "role": worker_role(), "models": models, "pid": os.getpid(), "at": time.time()}
+    payload["torch_threads"] = threads
     cache.set(key, payload, INTERVAL * 3)
 
 

@@ -29,9 +29,11 @@ def process_env(**extra) -> dict:
 
 
 class WorkerProcess:
-    def __init__(self, log_path: Path, queues: str = "query,inference,default", name: str = "test", **env):
+    def __init__(
+        self, log_path: Path, queues: str = "query,inference,default", name: str = "test", concurrency: int = 1, **env
+    ):
         self.log_path = log_path
-        self.queues, self.name = queues, name
+        self.queues, self.name, self.concurrency = queues, name, concurrency
         # Tests sweep with a 5 s staleness (override_settings in the test process); the worker must agree on when a
         # claimed entry counts as abandoned, or it would leave a killed worker's entries alone for two minutes.
         env.setdefault("ANALYSIS_SWEEP_AFTER_SECONDS", "5")
@@ -41,31 +43,33 @@ class WorkerProcess:
     def start(self, timeout: float = 120) -> "WorkerProcess":
         ready_before = self._ready_lines()
         self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
-        cmd = [sys.executable, "-m", "celery", "-A", "journaling", "worker", "-Q", self.queues, "-c", "1"]
+        cmd = [sys.executable, "-m", "celery", "-A", "journaling", "worker", "-Q", self.queues]
+        cmd += ["-c", str(self.concurrency)]
         cmd += ["--without-gossip", "--without-mingle", "--loglevel", "INFO", "-n", f"{self.name}-{os.getpid()}@%h"]
         self.proc = subprocess.Popen(
             cmd, cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
         )
         deadline = time.monotonic() + timeout
-        # Ready when this worker logged "ready" and its pool child beats: the child beats after it has loaded its
+        # Ready when this worker logged "ready" and each pool child beats: a child beats after it has loaded its
         # models, and its heartbeat key is its own (another worker on this host has its own).
-        while (beat := self._own_heartbeat()) is None or self._ready_lines() <= ready_before:
+        while len(beats := self.own_heartbeats()) < self.concurrency or self._ready_lines() <= ready_before:
             if self.proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"worker did not start; see {self.log_path}:\n{self.log_path.read_text()[-3000:]}")
             time.sleep(0.2)
-        self.heartbeat_host = beat["host"]
+        self.heartbeat_hosts = [beat["host"] for beat in beats]
         return self
 
-    def _own_heartbeat(self) -> dict | None:
+    def own_heartbeats(self) -> list[dict]:
+        """The heartbeats of this worker's pool children (its own session) that have loaded their models."""
         from ml_models.worker_status import worker_heartbeats
 
+        own = []
         for beat in worker_heartbeats():
             with contextlib.suppress(OSError, KeyError, TypeError):
-                # A pool child of this worker (its own session) that has loaded its models.
                 loaded = isinstance(beat["models"], dict) or self.env.get("ML_WARM_ON_START") == "0"
                 if beat["state"] == "ready" and loaded and os.getpgid(beat["pid"]) == self.proc.pid:
-                    return beat
-        return None
+                    own.append(beat)
+        return own
 
     def _ready_lines(self) -> int:
         return self.log_path.read_text(errors="replace").count(" ready.") if self.log_path.exists() else 0
@@ -92,8 +96,8 @@ class WorkerProcess:
 
         from ml_models.worker_status import PREFIX
 
-        if getattr(self, "heartbeat_host", None):
-            cache.delete(PREFIX + self.heartbeat_host)
+        for host in getattr(self, "heartbeat_hosts", []):
+            cache.delete(PREFIX + host)
         if getattr(self, "log", None):
             self.log.close()
 

@@ -32,7 +32,7 @@ def worker(tmp_path, broker):
 def worker_heartbeats_of(worker: WorkerProcess) -> dict:
     from ml_models.worker_status import worker_heartbeats
 
-    return next(b for b in worker_heartbeats() if b["host"] == worker.heartbeat_host)
+    return next(b for b in worker_heartbeats() if b["host"] in worker.heartbeat_hosts)
 
 
 def status_of(pk):
@@ -125,5 +125,22 @@ def test_a_query_only_worker_answers_searches_and_clears_the_down_flag_when_in_t
             embed_query_task.delay("a question", reply_key, deadline)
             assert _redis().blpop([reply_key], timeout=30) is not None  # answered either way
             assert (cache.get(DOWN_KEY) is None) == cleared  # only an answer in time proves a quick worker
+    finally:
+        worker.stop()
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_pool_processes_share_the_cores_for_torch_rather_than_each_taking_all(tmp_path, broker, processes):
+    """Two pool processes with a thread per core each analyse a backlog at under half the speed of one thread each
+    (bench/worker_threads_bench.py): a worker started with -c N gives each process its share."""
+    from ml_models.backends import available_cpus
+
+    env = dict(ML_WARM_ON_START="embedder", ML_TORCH_THREADS="")  # the default, whatever this shell sets
+    worker = WorkerProcess(tmp_path / "w.log", queues="query", name=f"share{processes}", concurrency=processes, **env)
+    worker.start()
+    try:
+        beats = worker.own_heartbeats()
+        assert len(beats) == processes
+        assert [beat["torch_threads"] for beat in beats] == [max(1, available_cpus() // processes)] * processes
     finally:
         worker.stop()
