@@ -47,4 +47,6 @@ def preferences(request):
         follow_language(form.save())
         messages.success(request, "Preferences saved.")
         return redirect("accounts:preferences")
+    if form.errors:
+        request.user.refresh_from_db()  # validation set the rejected values on it; the page shows the stored ones
     return render(request, "accounts/preferences.html", {"form": form}, status=400 if form.errors else 200)

@@ -73,6 +73,8 @@ def update_entry(*, entry: Entry, **changes) -> Entry:
     current = Entry.objects.select_for_update().defer("embedding", "search_vector").get(pk=entry.pk)
     if changes.get("entry_date", current.entry_date) is None:
         changes["entry_date"] = current.entry_date
+    if changes.get("content") == validation.unified_newlines(current.content):
+        changes["content"] = current.content  # the same text; stored before line breaks were unified
     text_changed = any(f in changes and changes[f] != getattr(current, f) for f in TEXT_FIELDS)
     for field, value in changes.items():
         setattr(current, field, value)
@@ -116,7 +118,7 @@ def empty_trash(*, user, older_than: datetime.timedelta | None = None) -> int:
     qs = Entry.objects.filter(user=user, deleted_at__isnull=False)
     if older_than is not None:
         qs = qs.filter(deleted_at__lt=timezone.now() - older_than)
-    return qs.delete()[0]
+    return qs.delete()[1].get(Entry._meta.label, 0)  # entries only, not the rows deleted along with them
 
 
 TOPIC_NAME_TAKEN = "You already have a topic with this name."

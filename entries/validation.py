@@ -20,7 +20,7 @@ def storable(text: str) -> str:
 def clean_content(content) -> str:
     if not isinstance(content, str):
         raise ValidationError({"content": "Content must be text."})
-    content = storable(content)
+    content = unified_newlines(storable(content))
     if not content.strip():
         raise ValidationError({"content": "Write something first: an entry can't be empty."})
     if len(content) > settings.ENTRY_MAX_CHARS:
@@ -29,6 +29,11 @@ def clean_content(content) -> str:
             {"content": f"Entries are limited to {limit:,} characters (this one has {len(content):,})."}
         )
     return content
+
+
+def unified_newlines(text: str) -> str:
+    """Browsers send a textarea's line breaks as CRLF, API clients and importers mostly as LF: store one kind."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def clean_title(title) -> str:

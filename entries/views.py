@@ -35,7 +35,17 @@ def entry_detail(request, pk: int):
     entry = get_object_or_404(selectors.entries_for(request.user), pk=pk)
     # Similar entries come from the user's own journal only (none beside or of a crisis-flagged entry).
     similar = similar_entries(entry, selectors.entries_for(request.user), k=5)
-    return render(request, "entries/detail.html", {"entry": entry, "similar": similar})
+    draft_saved = request.session.pop(DRAFT_SAVED, None)  # the form's draft can go: the server has it now
+    context = {"entry": entry, "similar": similar, "draft_saved": draft_saved}
+    return render(request, "entries/detail.html", context)
+
+
+DRAFT_SAVED = "entries:draft-saved"
+
+
+def _draft_key(user, entry=None) -> str:
+    """The browser-side draft's name (static/js/live.js): per account, so nobody else on the browser sees it."""
+    return f"draft:{user.pk}:{entry.pk if entry else 'new'}"
 
 
 @login_required
@@ -49,9 +59,11 @@ def entry_create(request):
             _apply_service_errors(form, exc)
         else:
             messages.success(request, "Entry saved. Analysis is on its way.")
+            request.session[DRAFT_SAVED] = _draft_key(request.user)
             return redirect("entries:detail", pk=entry.pk)
     status = 400 if form.errors else 200
-    return render(request, "entries/form.html", {"form": form, "is_new": True}, status=status)
+    context = {"form": form, "is_new": True, "draft_key": _draft_key(request.user)}
+    return render(request, "entries/form.html", context, status=status)
 
 
 @login_required
@@ -66,9 +78,11 @@ def entry_edit(request, pk: int):
             _apply_service_errors(form, exc)
         else:
             messages.success(request, "Entry updated.")
+            request.session[DRAFT_SAVED] = _draft_key(request.user, entry)
             return redirect("entries:detail", pk=entry.pk)
     status = 400 if form.errors else 200
-    return render(request, "entries/form.html", {"form": form, "entry": entry, "is_new": False}, status=status)
+    context = {"form": form, "entry": entry, "is_new": False, "draft_key": _draft_key(request.user, entry)}
+    return render(request, "entries/form.html", context, status=status)
 
 
 @login_required
@@ -108,7 +122,7 @@ def entry_purge(request, pk: int):
 @require_POST
 def trash_empty(request):
     count = services.empty_trash(user=request.user)
-    messages.success(request, f"Deleted {count} entries for good.")
+    messages.success(request, f"Deleted {count} {'entry' if count == 1 else 'entries'} for good.")
     return redirect("entries:trash")
 
 
@@ -141,6 +155,8 @@ def topic_edit(request, pk: int):
         else:
             messages.success(request, "Topic updated.")
             return redirect("entries:topics")
+    if form.errors:
+        topic.refresh_from_db()  # validating the form set the rejected name on it; the heading names the stored one
     return render(
         request, "entries/topic_form.html", {"form": form, "topic": topic}, status=400 if form.errors else 200
     )

@@ -169,3 +169,72 @@ def test_pages_load_only_local_assets(browser_client, user, entry_factory):
 def test_content_security_policy_forbids_inline_scripts(browser_client):
     csp = browser_client.get(reverse("entries:list"))["Content-Security-Policy"]
     assert "script-src 'self';" in csp and "unsafe-inline" not in csp
+
+
+@pytest.mark.django_db
+def test_emptying_the_trash_counts_entries_not_the_rows_deleted_with_them(browser_client, user, entry_factory):
+    from psychology.models import SuggestionFeedback, Technique
+
+    trashed = entry_factory(user=user)
+    SuggestionFeedback.objects.create(user=user, entry=trashed, technique=Technique.objects.first(), verdict="helpful")
+    Entry.objects.filter(pk=trashed.pk).update(deleted_at=datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC))
+    response = browser_client.post(reverse("entries:trash_empty"), follow=True)
+    assert "Deleted 1 entry for good." in response.content.decode()
+    assert not Entry.objects.filter(pk=trashed.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_rejected_topic_rename_keeps_the_stored_name_in_the_heading(browser_client, user):
+    home = Topic.objects.create(user=user, name="Home")
+    Topic.objects.create(user=user, name="Work")
+    response = browser_client.post(reverse("entries:topic_edit", args=[home.pk]), {"name": "Work", "colour": "#112233"})
+    html = response.content.decode()
+    assert response.status_code == 400 and "already have a topic" in html
+    assert "Edit topic “Home”" in html
+    assert 'value="Work"' in html  # what was typed is kept for correcting
+    assert Topic.objects.get(pk=home.pk).name == "Home"
+
+
+@pytest.mark.django_db
+def test_a_rejected_preferences_form_shows_the_stored_name_in_the_header(browser_client, user):
+    response = browser_client.post(
+        reverse("accounts:preferences"),
+        {"display_name": "Bob the Unsaved", "email": "not an address", "timezone": "UTC", "language": "en"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert html.count("Bob the Unsaved") == 1  # in the form field, not in the page's header
+    assert 'value="Bob the Unsaved"' in html
+
+
+@pytest.mark.django_db
+def test_a_mood_only_edit_from_the_browser_keeps_the_analysis(browser_client, user):
+    from entries.services import create_entry
+
+    entry = create_entry(user=user, title="", content="First line.\nSecond line.")
+    Entry.objects.filter(pk=entry.pk).update(analysis_status="done")
+    response = browser_client.post(
+        reverse("entries:edit", args=[entry.pk]),
+        {"content": "First line.\r\nSecond line.", "mood": "4", "entry_date": entry.entry_date.isoformat()},
+    )
+    entry.refresh_from_db()
+    assert response.status_code == 302 and entry.mood == 4
+    assert entry.analysis_status == "done" and entry.content_version == 1
+    assert entry.content == "First line.\nSecond line."
+
+
+@pytest.mark.django_db
+def test_line_breaks_are_stored_as_newlines_whatever_the_client_sends(browser_client, user):
+    browser_client.post(reverse("entries:create"), {"content": "One.\r\nTwo.\rThree.", "entry_date": "2026-11-20"})
+    assert Entry.objects.get(user=user).content == "One.\nTwo.\nThree."
+
+
+@pytest.mark.django_db
+def test_the_entry_page_tells_the_browser_which_draft_was_saved_once(browser_client, user):
+    response = browser_client.post(reverse("entries:create"), {"content": "Saved.", "entry_date": "2026-11-20"})
+    entry = Entry.objects.get(user=user)
+    first = browser_client.get(response["Location"]).content.decode()
+    assert f'data-draft-saved="draft:{user.pk}:new"' in first
+    assert "data-draft-saved" not in browser_client.get(response["Location"]).content.decode()
+    form = browser_client.get(reverse("entries:edit", args=[entry.pk])).content.decode()
+    assert f'data-draft-key="draft:{user.pk}:{entry.pk}"' in form

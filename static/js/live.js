@@ -8,28 +8,67 @@
     if (/^#[0-9a-fA-F]{6}$/.test(c)) { el.style.setProperty(el.classList.contains("swatch") ? "background" : "color", c); }
   });
 
-  // Draft autosave for the write/edit form, kept in this browser only.
+  // Draft autosave for the write/edit form, kept in this browser only, under the account's own key. A draft is
+  // removed only once the server has saved it (the saved entry's page says so): a submit that never arrives
+  // (signed out meanwhile, a network error) leaves it to restore. Signing out or deleting the account clears them.
+  function clearDrafts(only) {
+    for (var i = localStorage.length - 1; i >= 0; i--) {
+      var k = localStorage.key(i);
+      if (k && k.indexOf("journaling:draft:") === 0 && (!only || only.test(k))) { localStorage.removeItem(k); }
+    }
+  }
+  function readDraft(key) {
+    try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; }
+  }
+  var storage = null;
+  try { storage = window.localStorage; } catch (e) { storage = null; }  // blocked by the browser's settings
+  if (storage) {
+    clearDrafts(/^journaling:draft:(new|\d+)$/);  // drafts from before they were per account: nobody's to offer
+    var savedMark = document.querySelector("[data-draft-saved]");
+    if (savedMark) { localStorage.removeItem("journaling:" + savedMark.getAttribute("data-draft-saved")); }
+    document.querySelectorAll("form[data-clear-drafts]").forEach(function (f) {
+      f.addEventListener("submit", function () { clearDrafts(null); });
+    });
+  }
   var form = document.querySelector("form[data-draft-key]");
-  if (form && window.localStorage) {
+  if (form && storage) {
     var key = "journaling:" + form.getAttribute("data-draft-key");
     var content = form.querySelector("textarea[name=content]");
     var title = form.querySelector("input[name=title]");
     var status = form.querySelector(".draft-status");
-    var saved = JSON.parse(localStorage.getItem(key) || "null");
+    var saved = readDraft(key);
+    var restore = function () {
+      if (content) { content.value = saved.content || ""; }
+      if (title) { title.value = saved.title || ""; }
+    };
     if (saved && content && !content.value.trim()) {
-      content.value = saved.content || "";
-      if (title && !title.value) { title.value = saved.title || ""; }
+      restore();
       if (status) { status.textContent = "Restored your unsaved draft."; }
+    } else if (saved && content && status && (saved.content !== content.value || (title && saved.title !== title.value))) {
+      // The edit page (or a form sent back with an error) already holds text: offer the draft, never overwrite.
+      var offer = document.createElement("button");
+      offer.type = "button";
+      offer.className = "link";
+      offer.textContent = "Restore them";
+      offer.addEventListener("click", function () {
+        restore();
+        status.textContent = "Restored your unsaved changes.";
+      });
+      status.textContent = "This browser kept changes you had not saved. ";
+      status.appendChild(offer);
     }
     var timer = null;
     form.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(function () {
-        localStorage.setItem(key, JSON.stringify({ title: title ? title.value : "", content: content ? content.value : "" }));
-        if (status) { status.textContent = "Draft saved in this browser."; }
+        try {
+          localStorage.setItem(key, JSON.stringify({ title: title ? title.value : "", content: content ? content.value : "" }));
+          if (status) { status.textContent = "Draft saved in this browser."; }
+        } catch (e) {
+          if (status) { status.textContent = "This browser could not keep a draft; save before you leave."; }
+        }
       }, 600);
     });
-    form.addEventListener("submit", function () { localStorage.removeItem(key); });
   }
 
   // Live analysis updates over the WebSocket, reconnecting with backoff.
@@ -54,7 +93,12 @@
     } else {
       el.appendChild(label("Analysing…", "pending"));
     }
-    if (msg.crisis && msg.crisis.flagged && document.querySelector(".entry")) { window.location.reload(); }
+    // An entry page shows crisis resources (and hides streaks) by what the server rendered: reload when a finished
+    // analysis changes that, and only then (an edit of a flagged entry stays flagged while it is re-analysed).
+    var page = el.closest ? el.closest(".entry[data-crisis-flagged]") : null;
+    if (page && msg.status === "done" && msg.crisis && String(!!msg.crisis.flagged) !== page.getAttribute("data-crisis-flagged")) {
+      window.location.reload();
+    }
   }
   // Pages with [data-live-refresh] (the dashboard) re-read their numbers and charts from the server.
   var refreshTimer = null;
