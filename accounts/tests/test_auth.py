@@ -121,3 +121,29 @@ def test_refreshing_a_token_of_a_deleted_account_is_401(user):
     tokens = client.post("/api/v1/auth/token/", {"username": user.username, "password": "correct horse battery"}).json()
     user.delete()
     assert client.post("/api/v1/auth/token/refresh/", {"refresh": tokens["refresh"]}).status_code == 401
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url,data",
+    [
+        ("accounts:signup", {"username": "newbie", "password1": "a-long-passphrase-1", "password2": "different"}),
+        ("accounts:preferences", {"email": "not an address", "timezone": "UTC", "language": "en"}),
+        ("entries:create", {"content": " ", "entry_date": "2026-02-30"}),
+        ("entries:search", {"q": "walk", "date_from": "not a date"}),
+    ],
+)
+def test_every_field_description_a_form_points_to_is_on_the_page(client, user, url, data):
+    """aria-describedby names the ids of a field's help text and errors; a missing id leaves them unannounced."""
+    import re
+
+    from django.urls import reverse
+
+    if url != "accounts:signup":
+        client.force_login(user)
+    response = client.post(reverse(url), data) if url != "entries:search" else client.get(reverse(url), data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    described = {ref for refs in re.findall(r'aria-describedby="([^"]+)"', html) for ref in refs.split()}
+    assert any(ref.endswith("_error") for ref in described)
+    assert described and all(f'id="{ref}"' in html for ref in described), described
