@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 
 from . import lockout
+from .countries import normalise_country
 from .models import User
 
 TIMEZONE_CHOICES = [(tz, tz) for tz in sorted(zoneinfo.available_timezones())]
@@ -43,4 +44,8 @@ class PreferencesForm(forms.ModelForm):
         help_texts = {
             "language": "A language code such as en, de or pt-BR. Search uses it to match word forms "
             "(walk, walked, walking); languages PostgreSQL has no stemmer for match whole words.",
+            "country": "A two-letter code such as GB, US or DE: crisis lines for that country are shown first.",
         }
+
+    def clean_country(self):
+        return normalise_country(self.cleaned_data.get("country"))

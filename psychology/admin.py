@@ -37,7 +37,7 @@ class ThinkingTrapAdmin(admin.ModelAdmin):
 
 @admin.register(CrisisResource)
 class CrisisResourceAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "country", "phone", "text", "hours", "is_active", "last_verified")
+    list_display = ("__str__", "country", "phone", "text", "whatsapp", "hours", "is_active", "last_verified")
     list_filter = ("is_active", "hours", "last_verified")
     search_fields = ("country", "name", "notes", "url")
     list_editable = ("is_active",)

@@ -198,14 +198,43 @@ def split_sentences(text: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+# Phones and Macs type ’ for an apostrophe; the patterns are written with '. Same length, so quotes stay exact.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+# A thought the writer disowns ("I don't think I'm a failure any more", "I used to tell myself I'm stupid"),
+# someone else's words ("My therapist says I should feel proud"), or a machine that fails ("The printer won't
+# work"): quoting these back as the writer's thinking trap would get them wrong.
+_DISOWNED_BEFORE = re.compile(
+    r"\b(?:(?:don't|do not|no longer|never)\s+(?:really\s+|actually\s+)?(?:think|believe|feel)|used to|"
+    r"stopped (?:thinking|believing|telling myself))\b",
+    re.IGNORECASE,
+)
+_DISOWNED_AFTER = re.compile(r"\bnot\s+(?:now|any ?more)\b|\bno longer\b", re.IGNORECASE)
+_REPORTED_BEFORE = re.compile(r"\b(?!i\b)\w+\s+(?:says|said|tells me|told me|keeps saying)\b", re.IGNORECASE)
+_MACHINE = re.compile(
+    r"\b(?:printer|car|laptop|computer|phone|wi-?fi|internet|router|tv|heating|boiler|engine|app|website|oven|"
+    r"washing machine|dishwasher|key|door|lock|battery|scanner|charger)\s+(?:still\s+|just\s+)?"
+    r"(?:won't|will not|isn't going to)\b",
+    re.IGNORECASE,
+)
+
+
+def _writers_own(sentence: str, match: re.Match) -> bool:
+    """Whether a pattern's match is a thought the writer holds now (see the guards above)."""
+    before, after = sentence[: match.start()], sentence[match.end() :]
+    if _DISOWNED_BEFORE.search(before) or _DISOWNED_AFTER.search(after) or _REPORTED_BEFORE.search(before):
+        return False
+    return not _MACHINE.search(sentence[max(0, match.start() - 40) : match.end()])
+
+
 def find_thinking_traps(text: str, traps: list[ThinkingTrap] | None = None) -> list[TrapHit]:
     """Traps whose patterns match a sentence, each with the sentences (quoted) that triggered it."""
     traps = selectors.active_traps() if traps is None else traps
     compiled = [(trap, [re.compile(p, re.IGNORECASE) for p in trap.patterns]) for trap in traps]
     hits: dict[str, TrapHit] = {}
     for sentence in split_sentences(text):
+        probe = sentence.translate(_APOSTROPHES)
         for trap, patterns in compiled:
-            if any(p.search(sentence) for p in patterns):
+            if any(_writers_own(probe, m) for p in patterns for m in p.finditer(probe)):
                 hit = hits.setdefault(trap.slug, TrapHit(trap=trap, sentences=[]))
                 if len(hit.sentences) < MAX_QUOTES:
                     hit.sentences.append(_clip(sentence))

@@ -120,7 +120,10 @@ class CrisisResource(models.Model):
     )
     name = models.CharField(max_length=160)
     phone = models.CharField(max_length=40, blank=True)
-    text = models.CharField(max_length=40, blank=True, help_text="SMS number, if any.")
+    text = models.CharField(max_length=40, blank=True, help_text="SMS number, if any (a line that takes texts).")
+    whatsapp = models.CharField(
+        max_length=40, blank=True, help_text="WhatsApp number in international form (+39 ...), if any. Not SMS."
+    )
     url = models.URLField(blank=True)
     emergency = models.TextField(blank=True, help_text="Emergency number, or what to do in immediate danger.")
     hours = models.CharField(max_length=60, blank=True)

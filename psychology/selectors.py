@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from django.db.models import Avg, Count, Q, QuerySet
 from django.db.models.functions import TruncWeek
 
+from accounts.countries import ALIASES
 from entries.models import AnalysisStatus, Entry
 
 from .models import AssessmentResult, CrisisResource, Family, SuggestionFeedback, Technique, ThinkingTrap, Verdict
@@ -29,7 +30,7 @@ def active_traps() -> list[ThinkingTrap]:
 
 def crisis_resources_for(country: str) -> list[CrisisResource]:
     """The resource for this country (ISO code, any case), else the international default; at most one each."""
-    country = (country or "").strip().upper()
+    country = country_code(country)
     rows = {r.country: r for r in CrisisResource.objects.filter(is_active=True, country__in={country, ""})}
     chosen = (rows.get(country) if country else None) or rows.get("")
     return [chosen] if chosen else []
@@ -37,9 +38,15 @@ def crisis_resources_for(country: str) -> list[CrisisResource]:
 
 def all_crisis_resources(country: str = "") -> list[CrisisResource]:
     """Every active resource: the reader's country first, then the international default, then the rest."""
-    country = (country or "").strip().upper()
+    country = country_code(country)
     rows = list(CrisisResource.objects.filter(is_active=True))
     return sorted(rows, key=lambda r: (r.country != country or not country, not r.is_default, r.country))
+
+
+def country_code(country: str) -> str:
+    """An ISO code from what is stored: any case, and "UK" (saved before countries were checked) as GB."""
+    code = (country or "").strip().upper()
+    return ALIASES.get(code, code)
 
 
 def feedback_on_entry(user, entry: Entry) -> dict[int, str]:

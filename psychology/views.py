@@ -77,9 +77,11 @@ def assessment_history(request):
 
 def crisis_help(request):
     """Always available, signed in or not: where to reach someone now."""
-    country = request.user.country if request.user.is_authenticated else ""
+    country = selectors.country_code(request.user.country if request.user.is_authenticated else "")
     resources = selectors.all_crisis_resources(country)
-    return render(request, "psychology/help.html", {"resources": resources, "country": country.upper()})
+    listed = any(r.country == country for r in resources)  # only then is "your country is listed first" true
+    context = {"resources": resources, "country": country, "country_listed": country and listed}
+    return render(request, "psychology/help.html", context)
 
 
 @login_required

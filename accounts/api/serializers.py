@@ -1,7 +1,9 @@
 import json
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from accounts.countries import normalise_country
 from accounts.models import User
 
 PREFERENCES_MAX_CHARS = 16_000
@@ -12,6 +14,12 @@ class MeSerializer(serializers.ModelSerializer):
         model = User
         fields = ("id", "username", "email", "display_name", "timezone", "language", "country", "preferences")
         read_only_fields = ("id", "username")
+
+    def validate_country(self, value):
+        try:
+            return normalise_country(value)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages) from exc
 
     def validate_preferences(self, value):
         if not isinstance(value, dict):

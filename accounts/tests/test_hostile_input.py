@@ -66,3 +66,23 @@ def test_the_export_page_includes_assessments_for_a_session_user(browser_client,
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     results = json.loads(archive.read("assessments.json"))["results"]
     assert [r["pk"] for r in results] == [mine.pk]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed,stored", [("UK", "GB"), (" de ", "DE"), ("", "")])
+def test_the_country_is_stored_as_its_iso_code(api, user, typed, stored):
+    response = api.patch("/api/v1/me/", {"country": typed}, format="json")
+    assert response.status_code == 200 and response.json()["country"] == stored
+    user.refresh_from_db()
+    assert user.country == stored
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["XX", "12", "ZZ"])
+def test_an_unknown_country_code_is_a_field_error(api, browser_client, typed):
+    response = api.patch("/api/v1/me/", {"country": typed}, format="json")
+    assert response.status_code == 400 and "two-letter country code" in response.json()["country"][0]
+    page = browser_client.post(
+        "/accounts/preferences/", {"email": "", "timezone": "UTC", "language": "en", "country": typed}
+    )
+    assert page.status_code == 400 and "two-letter country code" in page.content.decode()

@@ -1,4 +1,5 @@
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from psychology.instruments import INSTRUMENTS
@@ -28,7 +29,7 @@ class TechniqueBriefSerializer(TechniqueSerializer):
 class CrisisResourceSerializer(serializers.ModelSerializer):
     class Meta:
         model = CrisisResource
-        fields = ("country", "name", "phone", "text", "url", "emergency", "hours", "notes", "alternatives")
+        fields = ("country", "name", "phone", "text", "whatsapp", "url", "emergency", "hours", "notes", "alternatives")
 
 
 class SuggestionSerializer(serializers.Serializer):
@@ -91,11 +92,28 @@ class AssessmentResultSerializer(serializers.ModelSerializer):
     band_label = serializers.CharField(read_only=True)
     suggests_professional = serializers.BooleanField(read_only=True)
     shows_crisis_resources = serializers.BooleanField(read_only=True)
+    crisis_resources = serializers.SerializerMethodField(
+        help_text="Crisis lines for your country whenever shows_crisis_resources is true (every read, not only the "
+        "first), else empty."
+    )
 
     class Meta:
         model = AssessmentResult
         fields = (
             "id", "instrument", "instrument_name", "answers", "score", "max_score", "band", "band_label",
-            "suggests_professional", "shows_crisis_resources", "created_at",
+            "suggests_professional", "shows_crisis_resources", "crisis_resources", "created_at",
         )  # fmt: skip
         read_only_fields = fields
+
+    @extend_schema_field(CrisisResourceSerializer(many=True))
+    def get_crisis_resources(self, result) -> list:
+        if not result.shows_crisis_resources:
+            return []
+        found = self.context.setdefault("crisis_resources", {})  # shared by a page's results: one lookup
+        if "lines" not in found:
+            from psychology import selectors
+
+            request = self.context.get("request")
+            country = request.user.country if request is not None else result.user.country
+            found["lines"] = CrisisResourceSerializer(selectors.crisis_resources_for(country), many=True).data
+        return found["lines"]

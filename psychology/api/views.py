@@ -15,7 +15,6 @@ from psychology.prompts import prompts_for
 from .serializers import (
     AssessmentInputSerializer,
     AssessmentResultSerializer,
-    CrisisResourceSerializer,
     EntrySupportSerializer,
     FeedbackInputSerializer,
     FeedbackSerializer,
@@ -112,10 +111,7 @@ class AssessmentListCreateView(generics.ListCreateAPIView):
         given = AssessmentInputSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         result = services.record_assessment(user=request.user, **given.validated_data)
-        data = dict(AssessmentResultSerializer(result).data)
-        if result.shows_crisis_resources:
-            resources = selectors.crisis_resources_for(request.user.country)
-            data["crisis_resources"] = CrisisResourceSerializer(resources, many=True).data
+        data = AssessmentResultSerializer(result, context=self.get_serializer_context()).data
         return Response(data, status=status.HTTP_201_CREATED)
 
 

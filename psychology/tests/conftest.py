@@ -16,6 +16,9 @@ def knowledge_base(db):
     """The data migration's rows. Transactional tests elsewhere flush tables, so reload them if they are gone."""
     if not Technique.objects.exists():
         importlib.import_module("psychology.migrations.0002_load_knowledge_base").load(django_apps, None)
+        importlib.import_module("psychology.migrations.0003_crisisresource_whatsapp").move_whatsapp_numbers(
+            django_apps, None
+        )
     return Technique.objects.all()
 
 

@@ -116,7 +116,7 @@ def test_posting_an_assessment_scores_and_keeps_it(api, user):
     body = response.json()
     assert (body["score"], body["band"], body["band_label"], body["max_score"]) == (10, "moderate", "Moderate", 27)
     assert body["suggests_professional"] is True and body["shows_crisis_resources"] is False
-    assert "crisis_resources" not in body
+    assert body["crisis_resources"] == []
     assert AssessmentResult.objects.get(user=user).score == 10
     who5 = api.post("/api/v1/assessments/", {"instrument": "who5", "answers": [4, 3, 2, 4, 3]}, format="json").json()
     assert (who5["score"], who5["band"], who5["suggests_professional"]) == (64, "not_low", False)
@@ -128,6 +128,11 @@ def test_phq9_item_nine_returns_crisis_resources(api, user, knowledge_base):
     body = api.post("/api/v1/assessments/", {"instrument": "phq9", "answers": [0] * 8 + [1]}, format="json").json()
     assert body["band"] == "minimal" and body["shows_crisis_resources"] is True
     assert body["crisis_resources"][0]["phone"] == "988"
+    # ... and on every later read, not only in the answer to the POST
+    again = api.get(f"/api/v1/assessments/{body['id']}/").json()
+    assert again["crisis_resources"][0]["phone"] == "988"
+    listed = api.get("/api/v1/assessments/").json()["results"]
+    assert listed[0]["crisis_resources"][0]["phone"] == "988"
 
 
 @pytest.mark.parametrize(

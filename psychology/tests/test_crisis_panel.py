@@ -71,3 +71,44 @@ def test_the_help_page_shows_the_signed_in_users_country_first(client, user, kno
     client.force_login(user)
     html = client.get(reverse("psychology:help")).content.decode()
     assert html.index("Lifeline") < html.index("Find A Helpline") < html.index("Samaritans")
+
+
+@pytest.mark.parametrize(
+    "country,number,digits", [("IT", "+39 324 011 7252", "393240117252"), ("SG", "+65 9151 1767", "6591511767")]
+)
+def test_a_whatsapp_only_line_is_offered_on_whatsapp_never_as_an_sms_number(
+    client, user, knowledge_base, analysed_entry, country, number, digits
+):
+    html = flagged_page(client, user, analysed_entry, country=country)
+    assert f'href="https://wa.me/{digits}"' in html and "WhatsApp only, not SMS" in html
+    assert 'href="sms:' not in html  # a text to that number would go unanswered
+    resource = CrisisResource.objects.get(country=country)
+    assert resource.whatsapp == number and resource.text == ""
+
+
+def test_the_whatsapp_migration_moves_the_numbers_filed_as_sms_and_leaves_an_admins_own(knowledge_base):
+    import importlib
+
+    from django.apps import apps
+
+    move = importlib.import_module("psychology.migrations.0003_crisisresource_whatsapp").move_whatsapp_numbers
+    CrisisResource.objects.filter(country="IT").update(whatsapp="", text="324 011 7252")  # as 0002 loaded it
+    CrisisResource.objects.filter(country="SG").update(whatsapp="", text="7000")  # an admin's own SMS line
+    move(apps, None)
+    assert CrisisResource.objects.filter(country="IT").values_list("text", "whatsapp").get() == ("", "+39 324 011 7252")
+    assert CrisisResource.objects.filter(country="SG").values_list("text", "whatsapp").get() == ("7000", "")
+
+
+@pytest.mark.parametrize("stored", ["UK", "uk", " gb "])
+def test_a_country_stored_as_uk_gets_the_british_lines(knowledge_base, stored):
+    assert [r.country for r in crisis_resources_for(stored)] == ["GB"]
+
+
+def test_the_help_page_says_the_country_is_listed_first_only_when_it_is(client, user, knowledge_base):
+    client.force_login(user)
+    for country, listed in (("GB", True), ("JP", False)):
+        user.country = country
+        user.save()
+        html = client.get(reverse("psychology:help")).content.decode()
+        assert (f"Your country ({country}) is listed first" in html) is listed
+        assert (f"no line of our own listed for your country ({country})" in html) is not listed

@@ -108,6 +108,40 @@ def test_every_trap_recognises_its_own_first_example(knowledge_base):
         assert found == {trap.slug}, trap.examples[0]
 
 
+@pytest.mark.parametrize(
+    "sentence,slug",
+    [
+        ("I’m such an idiot.", "labelling"),  # the apostrophe phones and Macs type
+        ("It’s all my fault.", "personalisation"),
+        ("I’ll definitely fail the exam.", "fortune-telling"),
+        ("My boss probably thinks I’m useless.", "mind-reading"),
+        ("I shouldn’t feel this way.", "should-statements"),
+    ],
+)
+def test_thinking_traps_are_found_whichever_apostrophe_was_typed(knowledge_base, sentence, slug):
+    hits = {hit.trap.slug: hit.sentences for hit in find_thinking_traps(sentence)}
+    assert hits.get(slug) == [sentence]  # quoted as typed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I don't think I'm a failure any more.",
+        "I used to tell myself I'm so stupid, but not now.",
+        "My therapist says I should feel proud.",
+        "The printer won't work.",
+        "I'm not a failure any more.",
+    ],
+)
+def test_thoughts_the_writer_disowns_or_reports_are_not_quoted_as_their_traps(knowledge_base, sentence):
+    assert find_thinking_traps(sentence) == []
+
+
+def test_a_disowned_thought_beside_a_held_one_still_finds_the_held_one(knowledge_base):
+    hits = {hit.trap.slug for hit in find_thinking_traps("I used to think I'm a failure. Now I'm just useless.")}
+    assert hits == {"labelling"}
+
+
 def test_plain_calm_writing_shows_no_thinking_traps(knowledge_base):
     assert find_thinking_traps("We walked by the river. The ducks were out. Tea afterwards.") == []
 

@@ -122,6 +122,9 @@ def test_phq9_item_nine_shows_crisis_resources_on_the_result(browser_client, use
     response = browser_client.post(reverse("psychology:assessment_take", args=["phq9"]), answers)
     html = browser_client.get(response["Location"]).content.decode()
     assert "crisis-panel" in html and "Find A Helpline" in html and "You're not alone" in html
+    # The copy speaks of the answer given, not of an entry the person never wrote.
+    assert "because of your answer to the last question" in html and "Thank you for answering honestly" in html
+    assert "words in your entry" not in html and "putting it into words" not in html
 
 
 def test_phq9_item_nine_shows_the_panel_even_when_every_resource_is_switched_off(browser_client, knowledge_base):
