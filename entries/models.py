@@ -107,7 +107,7 @@ class Entry(models.Model):
     )
 
     class Meta:
-        ordering = ["-entry_date", "-created_at"]
+        ordering = ["-entry_date", "-created_at", "-pk"]  # pk: pages never repeat or skip entries on a tie
         verbose_name_plural = "entries"
         indexes = [
             # Covering: the insight aggregates (trend, streaks, heatmap, topics, mood) read this index alone,

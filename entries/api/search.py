@@ -8,11 +8,13 @@ from rest_framework.views import APIView
 
 from entries import selectors
 from entries.filters import EntryFilter
-from entries.search import MAX_QUERY_CHARS, MODES, run_search, similar_entries
+from entries.search import CANDIDATES, MAX_QUERY_CHARS, MODES, run_search, similar_entries
 from entries.text_config import search_config_for
 
-MAX_PAGES = 5
 PAGE_SIZE = 20
+# Hybrid search fuses up to CANDIDATES word matches and CANDIDATES meaning matches: every hit `count` reports can be
+# paged to, as on the search page.
+MAX_PAGES = -(-2 * CANDIDATES // PAGE_SIZE)
 
 
 class EntrySummarySerializer(serializers.Serializer):

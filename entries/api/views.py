@@ -20,7 +20,10 @@ class EntryViewSet(viewsets.ModelViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return Entry.objects.none()
-        trashed = self.action in {"restore", "purge"} or self.request.query_params.get("trashed") in {"1", "true"}
+        # ?trashed=1 shows the trash; it never lets an edit or a second delete through to a trashed entry (a delete
+        # would restart its 30-day clock).
+        reading = self.action in {"list", "retrieve"} and self.request.query_params.get("trashed") in {"1", "true"}
+        trashed = self.action in {"restore", "purge"} or reading
         return selectors.entries_for(self.request.user, trashed=trashed)
 
     def perform_create(self, serializer):

@@ -140,3 +140,54 @@ def test_text_edit_resets_analysis_but_favourite_does_not(api, user, entry_facto
     assert Entry.objects.get(pk=entry.pk).analysis_status == "done"
     api.patch(f"{URL}{entry.pk}/", {"content": "new words"}, format="json")
     assert Entry.objects.get(pk=entry.pk).analysis_status == "pending"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("number", ["1e400", "-1e400"])
+def test_a_number_too_large_for_a_float_is_a_400_not_a_500(api, number):
+    body = '{"content": "x", "topic": ' + number + "}"  # raw: json.dumps would write Infinity
+    response = api.post(URL, body, content_type="application/json")
+    assert response.status_code == 400 and "too large" in response.json()["detail"]
+    assert not Entry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_trashed_1_shows_the_trash_but_edits_and_deletes_no_trashed_entry(api, user, entry_factory):
+    import datetime
+
+    from django.utils import timezone
+
+    entry = entry_factory(user=user, content="In the bin.")
+    binned_at = timezone.now() - datetime.timedelta(days=20)
+    Entry.objects.filter(pk=entry.pk).update(deleted_at=binned_at)
+    assert api.get(f"{URL}{entry.pk}/?trashed=1").status_code == 200
+    assert api.patch(f"{URL}{entry.pk}/?trashed=1", {"content": "Edited."}, format="json").status_code == 404
+    assert api.delete(f"{URL}{entry.pk}/?trashed=1").status_code == 404
+    entry.refresh_from_db()
+    assert entry.content == "In the bin." and entry.deleted_at == binned_at  # the 30-day clock did not restart
+
+
+@pytest.mark.django_db
+def test_pages_never_repeat_or_skip_entries_that_tie_on_date_and_time(api, user, entry_factory):
+    import datetime
+
+    entries = [entry_factory(user=user, content=f"Imported {i}.") for i in range(45)]
+    moment = datetime.datetime(2026, 3, 1, 9, 30, tzinfo=datetime.UTC)  # importers restore times to the minute
+    Entry.objects.filter(pk__in=[e.pk for e in entries]).update(entry_date=moment.date(), created_at=moment)
+    seen, url = [], URL
+    while url:
+        body = api.get(url).json()
+        seen += [row["id"] for row in body["results"]]
+        url = body["next"]
+    assert sorted(seen) == sorted(e.pk for e in entries)
+    assert seen == sorted(seen, reverse=True)  # the newest id first among equals: a stable order
+
+
+@pytest.mark.django_db
+def test_every_search_hit_the_count_can_report_has_a_page(api):
+    from entries.api.search import MAX_PAGES, PAGE_SIZE
+    from entries.search import CANDIDATES
+
+    assert MAX_PAGES * PAGE_SIZE >= 2 * CANDIDATES  # hybrid fuses up to CANDIDATES of each kind
+    assert api.get("/api/v1/search/", {"q": "walk", "mode": "text", "page": MAX_PAGES}).status_code == 200
+    assert api.get("/api/v1/search/", {"q": "walk", "mode": "text", "page": MAX_PAGES + 1}).status_code == 400
