@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.db.models.functions import Left
 
-from entries.models import Entry
+from entries.models import AnalysisStatus, Entry
 
 from .periods import JournalLinks, Window
 from .selectors import LIVE_SQL, TABLE, fetch, in_window, live_entries, rounded
@@ -32,12 +32,17 @@ def same_day_in_earlier_years(today: dt.date) -> list[dt.date]:
 def on_this_day(user, today: dt.date, links: JournalLinks, limit: int = 20) -> list[dict]:
     """Entries from this month and day in earlier years (29 Feb ones surface on 28 Feb in common years).
 
-    Crisis-flagged entries are never resurfaced unasked. Exact dates rather than EXTRACT(month/day), so the read is
-    a few index probes instead of a pass over every entry the user ever wrote.
+    Crisis-flagged entries are never resurfaced unasked, nor entries not yet screened (pending, or whose analysis
+    failed): one of those may be a crisis entry nobody has flagged. Exact dates rather than EXTRACT(month/day), so
+    the read is a few index probes instead of a pass over every entry the user ever wrote.
     """
     rows = (
         live_entries(user)
-        .filter(entry_date__in=same_day_in_earlier_years(today), crisis_flagged=False)
+        .filter(
+            entry_date__in=same_day_in_earlier_years(today),
+            crisis_flagged=False,
+            analysis_status=AnalysisStatus.DONE,
+        )
         .annotate(opening=Left("content", 200))
         .order_by("-entry_date", "-created_at")
         .values_list("id", "title", "opening", "entry_date")[:limit]

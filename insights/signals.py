@@ -1,6 +1,7 @@
 """Edits, trashing and deletes of entries (and topic renames) invalidate that user's cached insights.
 
-Analysis results are written with a queryset UPDATE (no signal); entries.analysis bumps the version itself.
+Analysis results are written with a queryset UPDATE (no signal); entries.analysis bumps the version itself, and
+imports (bulk inserts, no signal) call invalidate_user_insights.
 """
 
 import logging
@@ -30,7 +31,8 @@ def _bump(user_id: int) -> None:
         logger.warning("could not invalidate insights for user %s: %s", user_id, exc)
 
 
-def _invalidate(user_id: int) -> None:
+def invalidate_user_insights(user_id: int) -> None:
+    """For writes that send no signal (bulk imports) as well as for the signals below."""
     # Now, so this request's next read is fresh; and again after commit, so a report computed by another request
     # from the not-yet-committed state and cached in between is discarded too.
     _bump(user_id)
@@ -44,4 +46,4 @@ def _invalidate(user_id: int) -> None:
 def invalidate_insights(sender, instance, origin=None, **kwargs):
     if isinstance(origin, get_user_model()):
         return  # the whole account is being deleted: no one will read its insights, and keys expire on their own
-    _invalidate(instance.user_id)
+    invalidate_user_insights(instance.user_id)

@@ -103,7 +103,8 @@ def weekly_review(user, today: dt.date, links: JournalLinks) -> dict:
     entries = [
         {
             "id": r["id"],
-            # A crisis-flagged entry is listed but never quoted back: not its opening as a title, nor a highlight.
+            # A crisis-flagged entry is listed but never quoted back: not its opening as a title, nor a highlight;
+            # nor is an entry the crisis detector has not read yet highlighted.
             "title": entry_picks.entry_title(r["title"], "" if r["crisis_flagged"] else r["content"]),
             "entry_date": r["entry_date"],
             "mood": r["mood"],
@@ -111,7 +112,7 @@ def weekly_review(user, today: dt.date, links: JournalLinks) -> dict:
             "sentiment_score": r["sentiment_score"] if r["analysed"] else None,
             "sentiment_label": r["sentiment_label"] if r["analysed"] else "",
             "dominant_emotion": r["dominant_emotion"] if r["analysed"] else "",
-            "highlight": None if r["crisis_flagged"] else highlight_sentence(r["content"]),
+            "highlight": highlight_sentence(r["content"]) if r["analysed"] and not r["crisis_flagged"] else None,
             "url": links.entry(r["id"]),
         }
         for r in rows

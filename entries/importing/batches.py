@@ -15,6 +15,7 @@ from entries.importers.base import clean_tags as fit_tags
 from entries.models import AnalysisStatus, Entry, Topic
 from entries.models_portability import ImportRecord
 from entries.text_config import search_config_for
+from insights.signals import invalidate_user_insights
 from ml_models.dispatch import enqueue_analysis
 
 from .report import ImportReport
@@ -120,6 +121,7 @@ class BatchWriter:
                 for item, entry in new
             )
             transaction.on_commit(partial(enqueue_in_batches, [entry.pk for _, entry in new]))
+            invalidate_user_insights(self.user.pk)  # bulk_create sends no post_save: counts, streaks, heatmap
         self.report.new += len(new)
 
     def _not_yet_imported(self, batch):

@@ -70,6 +70,18 @@ def test_import_creates_pending_entries_and_enqueues_analysis_in_batches_of_32(
 
 
 @pytest.mark.django_db
+def test_an_import_refreshes_the_cached_insights_without_waiting_for_the_analyses(
+    user, tmp_path, broker, django_capture_on_commit_callbacks
+):
+    from insights import reports
+
+    assert reports.section(user, "summary", "all")["volume"]["entries"] == 0  # computed and cached
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import(user=user, path=dayone_file(tmp_path / "Journal.json", 3))  # no topics: no Topic signal either
+    assert reports.section(user, "summary", "all")["volume"]["entries"] == 3
+
+
+@pytest.mark.django_db
 def test_importing_the_same_file_twice_adds_nothing_the_second_time(user, tmp_path, broker):
     path = dayone_file(tmp_path / "Journal.json", 12)
     assert run_import(user=user, path=path).new == 12

@@ -29,7 +29,9 @@ def week(user, analysed):
     )
     analysed(user, today - dt.timedelta(days=1), 0.2, mood=3, word_count=20)
     analysed(user, today - dt.timedelta(days=2), -0.2, mood=2, word_count=10)
-    EntryFactory(user=user, entry_date=today.replace(year=today.year - 4), title="Four years ago")  # valid on 29 Feb
+    EntryFactory(
+        user=user, entry_date=today.replace(year=today.year - 4), title="Four years ago", analysis_status="done"
+    )  # valid on 29 Feb
     return today
 
 
@@ -100,6 +102,14 @@ def test_weekly_review_over_the_api(api, week):
     assert len(body["arc"]) == 7 and len(body["entries"]) == 3
     assert body["entries"][-1]["highlight"] == "Planted the beans at last."
     assert any("Garden" in p for p in body["prompts"])
+
+
+def test_the_weekly_review_highlights_no_entry_the_crisis_detector_has_not_read(api, user, week):
+    from entries.models import Entry
+
+    Entry.objects.filter(user=user).update(analysis_status="failed")
+    body = api.get(url("weekly")).json()
+    assert len(body["entries"]) == 3 and all(e["highlight"] is None for e in body["entries"])
 
 
 def test_streaks_are_suppressed_after_a_crisis_flagged_entry(api, user, week, analysed):

@@ -357,12 +357,15 @@ def test_best_and_worst_weekdays_ignore_days_with_a_single_entry(user):
 
 
 def test_on_this_day_surfaces_leap_day_entries_on_the_28th_in_common_years(user, links):
-    leap = EntryFactory(user=user, entry_date=D(2024, 2, 29), title="Leap")
-    older = EntryFactory(user=user, entry_date=D(2023, 2, 28), title="Older")
-    this_year = EntryFactory(user=user, entry_date=D(2025, 2, 28))
-    EntryFactory(user=user, entry_date=D(2022, 3, 1))
-    EntryFactory(user=user, entry_date=D(2021, 2, 28), crisis_flagged=True)  # never resurfaced unasked
-    trashed(EntryFactory(user=user, entry_date=D(2020, 2, 28)))
+    done = {"analysis_status": "done"}  # screened by the crisis detector
+    leap = EntryFactory(user=user, entry_date=D(2024, 2, 29), title="Leap", **done)
+    older = EntryFactory(user=user, entry_date=D(2023, 2, 28), title="Older", **done)
+    this_year = EntryFactory(user=user, entry_date=D(2025, 2, 28), **done)
+    EntryFactory(user=user, entry_date=D(2022, 3, 1), **done)
+    EntryFactory(user=user, entry_date=D(2021, 2, 28), crisis_flagged=True, **done)  # never resurfaced unasked
+    trashed(EntryFactory(user=user, entry_date=D(2020, 2, 28), **done))
+    for unscreened in ("pending", "failed"):  # may be a crisis entry nobody has flagged: never resurfaced either
+        EntryFactory(user=user, entry_date=D(2019, 2, 28), analysis_status=unscreened, content="I want to end it.")
 
     found = entry_picks.on_this_day(user, D(2025, 2, 28), links)
 
