@@ -15,6 +15,9 @@ class UpdatesConsumer(AsyncWebsocketConsumer):
     async def connect(self):
         user = self.scope.get("user")
         if not getattr(user, "is_authenticated", False):
+            # Accepted and then closed, so the code reaches the page (a refused handshake reaches a browser as 1006):
+            # the page stops reconnecting to a session that has ended.
+            await self.accept()
             await self.close(code=4401)
             return
         self.group = user_group(user.pk)

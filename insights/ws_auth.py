@@ -1,9 +1,11 @@
-"""WebSocket auth: the browser's session cookie, or a JWT access token (?token=...) for API clients."""
+"""WebSocket auth: the browser's session cookie, or a JWT access token (?token=...) for API clients; and the Origin
+check that keeps other sites' pages from using a browser's cookie (cross-site WebSocket hijacking)."""
 
 from urllib.parse import parse_qs
 
 from channels.auth import AuthMiddlewareStack
 from channels.db import database_sync_to_async
+from channels.security.websocket import AllowedHostsOriginValidator
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
@@ -33,3 +35,20 @@ class _TokenAuthMiddleware:
 
 def SessionOrTokenAuthMiddleware(inner):  # noqa: N802 - reads like the Channels middleware it wraps
     return AuthMiddlewareStack(_TokenAuthMiddleware(inner))
+
+
+class OriginCheckedOrTokenOnly:
+    """A browser always sends Origin, and it must be one of our hosts. A client that sends none is not a browser
+    (Python's websockets, OkHttp): no other site can be using it, so it may connect, but only a token signs it in;
+    a cookie it sends is dropped. (Channels' own validator refuses every connection without an Origin.)"""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.browser = AllowedHostsOriginValidator(inner)
+
+    async def __call__(self, scope, receive, send):
+        headers = scope.get("headers", [])
+        if any(name == b"origin" for name, _ in headers):
+            return await self.browser(scope, receive, send)
+        scope = dict(scope, headers=[(name, value) for name, value in headers if name != b"cookie"])
+        return await self.inner(scope, receive, send)

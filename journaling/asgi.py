@@ -8,14 +8,13 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "journaling.settings")
 django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from insights.routing import websocket_urlpatterns  # noqa: E402
-from insights.ws_auth import SessionOrTokenAuthMiddleware  # noqa: E402
+from insights.ws_auth import OriginCheckedOrTokenOnly, SessionOrTokenAuthMiddleware  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(SessionOrTokenAuthMiddleware(URLRouter(websocket_urlpatterns))),
+        "websocket": OriginCheckedOrTokenOnly(SessionOrTokenAuthMiddleware(URLRouter(websocket_urlpatterns))),
     }
 )

@@ -25,24 +25,47 @@ def token_path(user):
     return f"/ws/updates/?token={AccessToken.for_user(user)}"
 
 
-def test_anonymous_connections_are_refused():
+def test_anonymous_connections_are_closed_with_4401_which_a_browser_can_see():
     async def scenario():
         ws = communicator()
-        connected, code = await ws.connect()
+        await ws.connect()  # accepted, then closed: a refused handshake would reach a browser only as 1006
+        message = await ws.receive_output()
         await ws.disconnect()
-        return connected, code
+        return message
 
-    assert run(scenario()) == (False, 4401)
+    assert run(scenario()) == {"type": "websocket.close", "code": 4401}
+
+
+def test_a_client_without_an_origin_connects_with_a_token_but_not_with_a_cookie(client, user):
+    """Non-browser clients send no Origin header; no other site can be driving them, so a token is enough."""
+    client.force_login(user)
+    cookie = (b"cookie", f"sessionid={client.cookies['sessionid'].value}".encode())
+
+    async def scenario():
+        ws = communicator(token_path(user), headers=[])
+        connected, _ = await ws.connect()
+        hello = await ws.receive_json_from() if connected else None
+        await ws.disconnect()
+        by_cookie = communicator(headers=[cookie])
+        await by_cookie.connect()
+        closed = await by_cookie.receive_output()
+        await by_cookie.disconnect()
+        return connected, hello, closed
+
+    connected, hello, closed = run(scenario())
+    assert connected and hello == {"type": "hello", "user_id": user.pk}
+    assert closed == {"type": "websocket.close", "code": 4401}  # a cookie alone needs a browser's Origin
 
 
 def test_invalid_token_is_refused():
     async def scenario():
         ws = communicator("/ws/updates/?token=not-a-jwt")
-        connected, _ = await ws.connect()
+        await ws.connect()
+        message = await ws.receive_output()
         await ws.disconnect()
-        return connected
+        return message
 
-    assert run(scenario()) is False
+    assert run(scenario()) == {"type": "websocket.close", "code": 4401}
 
 
 def test_foreign_origin_is_refused(user):
