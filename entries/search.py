@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.cache import cache
@@ -272,12 +273,15 @@ class SearchResult:
     fuzzy: list[Hit] | None = None
 
 
-def run_search(qs: QuerySet[Entry], q: str, mode: str = "hybrid", *, config: str = CONFIG, embed=None) -> SearchResult:
+def run_search(
+    qs: QuerySet[Entry], q: str, mode: str = "hybrid", *, config: str = CONFIG, embed=None, user_id: int | None = None
+) -> SearchResult:
     """One search over an already user-scoped (and filtered) queryset, words parsed with the user's text
     configuration. The hits load their rows per page. embed turns the query into a vector (default: ask a query
-    worker); the benchmark passes its own."""
+    worker, its answer cached for `user_id` alone); the benchmark passes its own."""
     from ml_models.query_embedding import QueryEmbeddingUnavailable, embed_query
 
+    embed = embed or partial(embed_query, scope=user_id)
     q = q.strip()[:MAX_QUERY_CHARS]
     if not q:
         return SearchResult(Results(qs, []), mode)
@@ -288,13 +292,13 @@ def run_search(qs: QuerySet[Entry], q: str, mode: str = "hybrid", *, config: str
         # the words. Not a second database connection: a request holding one pooled connection while it waits for
         # another starves the pool under load (200 users: every request timed out at 30 s in bench/load_bench.py).
         pool = ThreadPoolExecutor(max_workers=1)
-        vector = pool.submit(embed or embed_query, q)
+        vector = pool.submit(embed, q)
         pool.shutdown(wait=False)
     if mode in ("hybrid", "text"):
         text = text_ranking(qs, q, config=config)
     if mode in ("hybrid", "semantic"):
         try:
-            semantic = semantic_ranking(qs, vector.result() if vector else (embed or embed_query)(q))
+            semantic = semantic_ranking(qs, vector.result() if vector else embed(q))
         except QueryEmbeddingUnavailable:
             notice = UNAVAILABLE
             if mode == "semantic":

@@ -39,7 +39,8 @@ def search_page(request):
     if request.GET and valid and qs is not None and form.cleaned_data["q"]:
         mode = form.cleaned_data["mode"] or "hybrid"
         config = search_config_for(request.user.language)
-        result = run_search(qs, form.cleaned_data["q"], mode if mode in MODES else "hybrid", config=config)
+        mode = mode if mode in MODES else "hybrid"
+        result = run_search(qs, form.cleaned_data["q"], mode, config=config, user_id=request.user.pk)
         page = Paginator(result.hits, PAGE_SIZE).get_page(request.GET.get("page"))
     status = 200 if valid and qs is not None else 400
     context = {"form": form, "filter": entry_filter, "result": result, "page": page}

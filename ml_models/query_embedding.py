@@ -32,17 +32,27 @@ class QueryEmbeddingUnavailable(RuntimeError):
     """No worker answered in time; callers fall back to full-text search."""
 
 
-def _cache_key(text: str) -> str:
-    return "qembed:" + hashlib.sha256(text.encode()).hexdigest()
+def _cache_key(text: str, scope) -> str:
+    """Per user (`scope`) and per embedding model: a cache shared between users would let one learn, from a search
+    answered while no worker is, what another searched for; and a changed model must not serve the old vectors."""
+    model = hashlib.sha256(str(settings.ML_EMBEDDING_MODEL).encode()).hexdigest()[:12]
+    return f"qembed:{scope if scope is not None else 'any'}:{model}:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def forget_queries(user_id: int) -> None:
+    """Drop a user's cached query vectors (their account is deleted)."""
+    if hasattr(cache, "delete_pattern"):  # django-redis
+        cache.delete_pattern(f"qembed:{user_id}:*")
 
 
 DOWN_KEY = "qembed:down"
 
 
-def embed_query(text: str, timeout: float | None = None) -> np.ndarray:
+def embed_query(text: str, timeout: float | None = None, *, scope: int | None = None) -> np.ndarray:
+    """The query's vector from a query worker, cached for `scope` (the searching user's id)."""
     timeout = settings.SEARCH_QUERY_EMBED_TIMEOUT if timeout is None else timeout
     text = " ".join(text.split())[:2000]
-    cached = cache.get(_cache_key(text))
+    cached = cache.get(_cache_key(text, scope))
     if cached is not None:
         return np.asarray(cached, dtype=np.float32)
     if cache.get(DOWN_KEY):
@@ -66,7 +76,7 @@ def embed_query(text: str, timeout: float | None = None) -> np.ndarray:
         cache.set(DOWN_KEY, 1, settings.SEARCH_QUERY_EMBED_RETRY_SECONDS)
         raise QueryEmbeddingUnavailable("no worker answered in time")
     vector = json.loads(reply[1])
-    cache.set(_cache_key(text), vector, CACHE_SECONDS)
+    cache.set(_cache_key(text, scope), vector, CACHE_SECONDS)
     return np.asarray(vector, dtype=np.float32)
 
 

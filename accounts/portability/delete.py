@@ -64,10 +64,14 @@ def _delete_sessions(user_id) -> int:
 
 
 def forget_cached_state(*, user_id: int, username: str) -> None:
-    """Drop every cache key tied to the user: insights results and version, and the login lockout counter."""
+    """Drop every cache key tied to the user: insights results and version, their searches' query vectors, and the
+    login lockout counter."""
+    from ml_models.query_embedding import forget_queries
+
     cache.delete(f"insights:version:{user_id}")
     if hasattr(cache, "delete_pattern"):  # django-redis
         cache.delete_pattern(f"insights:{user_id}:*")
+    forget_queries(user_id)
     lockout.clear(username, ip="")
 
 

@@ -80,7 +80,8 @@ class SearchView(APIView):
         if not entry_filter.is_valid():
             raise ValidationError(entry_filter.errors)
         config = search_config_for(request.user.language)
-        result = run_search(entry_filter.qs, params.validated_data["q"], params.validated_data["mode"], config=config)
+        q, mode = params.validated_data["q"], params.validated_data["mode"]
+        result = run_search(entry_filter.qs, q, mode, config=config, user_id=request.user.pk)
         page = params.validated_data["page"]
         hits = result.hits[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
         body = {"count": len(result.hits), "page": page, "mode": result.mode, "notice": result.notice, "results": hits}

@@ -13,6 +13,7 @@ from entries import selectors
 from entries.models import Entry
 from entries.search import (
     MODES,
+    UNAVAILABLE,
     _size_key,
     fuse,
     journal_size,
@@ -285,3 +286,34 @@ def test_hybrid_asks_for_the_query_vector_while_it_ranks_the_words(user, corpus)
     assert seen == {"thread": seen["thread"], "opened_a_connection": False}
     assert seen["thread"] != threading.get_ident()
     assert result.hits[0].entry.title == "River" and result.hits[0].text_rank and result.hits[0].semantic_rank
+
+
+def test_a_cached_query_vector_serves_only_the_user_who_searched(user, other_user, corpus, settings):
+    """Shared between users, a cached vector answered while no worker does would tell one user what another
+    searched for; it is also keyed by the embedding model, so a new model never serves the old vectors."""
+    from ml_models.query_embedding import DOWN_KEY, _cache_key
+
+    [vector] = embed(["a walk by the river"])
+    cache.set(_cache_key("river walk", user.pk), vector.tolist(), 60)  # this user searched it a moment ago
+    cache.set(DOWN_KEY, 1, 60)  # and now no query worker answers
+    try:
+        own = run_search(selectors.entries_for(user), "river walk", "hybrid", user_id=user.pk)
+        theirs = run_search(selectors.entries_for(other_user), "river walk", "hybrid", user_id=other_user.pk)
+        assert own.notice == "" and any(hit.semantic_rank for hit in own.hits)
+        assert theirs.notice == UNAVAILABLE  # exactly as for a query nobody searched
+        settings.ML_EMBEDDING_MODEL = "some/other-model"
+        assert run_search(selectors.entries_for(user), "river walk", "hybrid", user_id=user.pk).notice == UNAVAILABLE
+    finally:
+        cache.delete(DOWN_KEY)
+
+
+def test_deleting_an_account_forgets_its_cached_query_vectors(user, other_user, django_capture_on_commit_callbacks):
+    from accounts.portability.delete import delete_account
+    from ml_models.query_embedding import _cache_key
+
+    for owner in (user, other_user):
+        cache.set(_cache_key("my private worry", owner.pk), [0.0] * 384, 60)
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_account(user=other_user)
+    assert cache.get(_cache_key("my private worry", other_user.pk)) is None
+    assert cache.get(_cache_key("my private worry", user.pk)) is not None
