@@ -125,6 +125,16 @@ def _heatmap(user, today: dt.date) -> dict:
     }
 
 
+def _heatmap_section(user, today: dt.date) -> dict:
+    """The API's heatmap: withheld, like the streak (and the dashboard's heatmap), after a crisis-flagged entry."""
+    if entry_picks.latest_is_crisis_flagged(user):
+        start = today - dt.timedelta(days=364)
+        start -= dt.timedelta(days=start.weekday())
+        empty = {"total": None, "days_written": None, "max": None, "days": [], "months": []}
+        return {"suppressed": True, "start": start, "end": today, **empty}
+    return {"suppressed": False, **_heatmap(user, today)}
+
+
 def _on_this_day(user, today: dt.date) -> dict:
     return {"date": today, "entries": entry_picks.on_this_day(user, today, JournalLinks())}
 
@@ -138,7 +148,7 @@ def section(user, name: str, period: str | None = None, today: dt.date | None = 
         "emotions": lambda: _emotions(user, period, today),
         "streaks": lambda: {"today": today}
         | _streak(user, today, JournalLinks(), entry_picks.latest_is_crisis_flagged(user)),
-        "heatmap": lambda: _heatmap(user, today),
+        "heatmap": lambda: _heatmap_section(user, today),
         "on_this_day": lambda: _on_this_day(user, today),
         "weekly": lambda: weekly_review(user, today, JournalLinks()),
     }[name]

@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from entries.models import Entry
+from entries.models import AnalysisStatus, Entry
 
 from .instruments import get_instrument
 from .models import AssessmentResult, SuggestionFeedback, Technique, Verdict
@@ -29,6 +29,10 @@ def record_feedback(*, user, entry: Entry, technique: Technique, verdict: str) -
         raise ValidationError({"verdict": f"Choose one of {', '.join(Verdict.values)}."})
     if not technique.is_active:
         raise ValidationError({"technique": "Unknown technique."})
+    if entry.crisis_flagged or entry.analysis_status != AnalysisStatus.DONE:
+        # Nothing is suggested under such an entry, and a verdict kept there would still move the suggestions
+        # under the user's other entries.
+        raise ValidationError({"entry": "This entry has no suggestions to give feedback on."})
     feedback, _ = SuggestionFeedback.objects.update_or_create(
         user=user, entry=entry, technique=technique, defaults={"verdict": verdict}
     )

@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -94,7 +95,13 @@ def suggestion_feedback(request, entry_pk: int):
         messages.error(request, "That feedback could not be saved.")
         return redirect(target)
     technique = get_object_or_404(selectors.active_techniques(), slug=form.cleaned_data["technique"])
-    services.record_feedback(user=request.user, entry=entry, technique=technique, verdict=form.cleaned_data["verdict"])
+    try:
+        services.record_feedback(
+            user=request.user, entry=entry, technique=technique, verdict=form.cleaned_data["verdict"]
+        )
+    except ValidationError as exc:  # the entry was flagged or is being re-analysed since the page was drawn
+        messages.error(request, " ".join(exc.messages))
+        return redirect(target)
     if form.cleaned_data["verdict"] == Verdict.HELPFUL:
         messages.success(request, f"Noted: “{technique.name}” helped. It will come up a little more often.")
     else:

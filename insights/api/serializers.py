@@ -182,11 +182,14 @@ class HeatmapMonthSerializer(serializers.Serializer):
 
 
 class HeatmapSerializer(serializers.Serializer):
+    suppressed = serializers.BooleanField(
+        help_text="Hidden while the latest entry is crisis-flagged, like the streak: counts are null, days empty."
+    )
     start = serializers.DateField()
     end = serializers.DateField()
-    total = serializers.IntegerField()
-    days_written = serializers.IntegerField()
-    max = serializers.IntegerField()
+    total = serializers.IntegerField(allow_null=True)
+    days_written = serializers.IntegerField(allow_null=True)
+    max = serializers.IntegerField(allow_null=True)
     days = HeatmapDaySerializer(many=True, help_text="Days with at least one entry.")
     months = HeatmapMonthSerializer(many=True)
 

@@ -66,7 +66,7 @@ class StreaksView(_SectionView):
 
 
 class HeatmapView(_SectionView):
-    """Entries per day over the last year, in whole weeks ending today."""
+    """Entries per day over the last year, in whole weeks ending today (hidden after a crisis-flagged entry)."""
 
     section, response_serializer = "heatmap", s.HeatmapSerializer
 

@@ -113,9 +113,12 @@ def test_the_weekly_review_highlights_no_entry_the_crisis_detector_has_not_read(
 
 
 def test_streaks_are_suppressed_after_a_crisis_flagged_entry(api, user, week, analysed):
+    assert api.get(url("heatmap")).json()["suppressed"] is False
     analysed(user, week, -0.9, crisis_flagged=True)
     body = api.get(url("streaks")).json()
     assert body["suppressed"] is True and body["current"] is None and body["longest"] is None
+    heatmap = api.get(url("heatmap")).json()  # the dashboard hides it too: no day counts to rebuild it from
+    assert heatmap["suppressed"] is True and heatmap["days"] == [] and heatmap["total"] is None
 
 
 def test_no_endpoint_shows_another_users_data(api, other_user, week, analysed):

@@ -169,3 +169,26 @@ def test_the_openapi_schema_describes_the_wellbeing_endpoints(api):
     paths = api.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["paths"]
     for path in ("/api/v1/entries/{id}/suggestions/", "/api/v1/techniques/{slug}/", "/api/v1/assessments/"):
         assert path in paths, sorted(paths)
+
+
+@pytest.mark.parametrize("state", [{"crisis": True}, {"analysis_status": "pending"}])
+def test_feedback_on_an_entry_without_suggestions_is_a_400_and_keeps_nothing(
+    api, browser_client, user, knowledge_base, analysed_entry, state
+):
+    """Nothing is suggested under a flagged or unanalysed entry; a verdict kept there would still move the
+    suggestions under the user's other entries."""
+    from entries.models import Entry
+
+    entry = analysed_entry(user, emotions=FEAR, crisis=state.get("crisis", False))
+    if "analysis_status" in state:
+        Entry.objects.filter(pk=entry.pk).update(analysis_status=state["analysis_status"])
+    response = api.post(
+        f"/api/v1/entries/{entry.pk}/suggestions/feedback/", {"technique": "worry-time", "verdict": "helpful"},
+        format="json",
+    )  # fmt: skip
+    assert response.status_code == 400 and "no suggestions" in response.json()["entry"][0]
+    page = browser_client.post(
+        f"/wellbeing/entries/{entry.pk}/feedback/", {"technique": "worry-time", "verdict": "helpful"}, follow=True
+    )
+    assert page.status_code == 200 and "no suggestions to give feedback on" in page.content.decode()
+    assert not SuggestionFeedback.objects.exists()

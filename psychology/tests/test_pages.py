@@ -162,3 +162,20 @@ def test_the_history_chart_plots_scores_beside_weekly_sentiment(browser_client, 
     assert html.count("<svg") == 1 and 'class="line-score"' in html and 'class="line-sentiment"' in html
     assert "<title" in html and "Show as a table" in html
     assert_csp_clean(html)
+
+
+def test_result_dates_are_shown_in_the_readers_time_zone(browser_client, user):
+    """Submitted at 08:00 on 2 March in Auckland is 19:00 on 1 March in UTC: the pages say 2 March, 08:00."""
+    import datetime
+
+    from psychology.services import record_assessment
+
+    user.timezone = "Pacific/Auckland"
+    user.save()
+    result = record_assessment(user=user, instrument="gad7", answers=[1] * 7)
+    at = datetime.datetime(2026, 3, 1, 19, 0, tzinfo=datetime.UTC)
+    AssessmentResult.objects.filter(pk=result.pk).update(created_at=at)
+    page = browser_client.get(reverse("psychology:assessment_result", args=[result.pk])).content.decode()
+    assert "2 March 2026, 08:00" in page
+    history = browser_client.get(reverse("psychology:assessment_history")).content.decode()
+    assert "2 Mar 2026" in history and "1 Mar 2026" not in history
