@@ -180,10 +180,17 @@ def follow_language(user) -> None:
 
 def reindex_search_language(*, user) -> int:
     """Re-index every entry of the user (trash included) in their language's configuration, a batch per
-    transaction so their journal stays writable meanwhile. Idempotent; returns the number of entries changed."""
-    config = search_config_for(user.language)
-    stale = Entry.objects.filter(user=user).exclude(search_config=config)
+    transaction so their journal stays writable meanwhile. Idempotent; returns the number of entries changed.
+
+    The language is read again before each batch: after two quick changes (en -> de -> fr) two runs may overlap,
+    and each must head for the language saved now, or they would convert each other's batches back for ever."""
+    model = type(user)
     changed = 0
-    while ids := list(stale.values_list("pk", flat=True)[:REINDEX_BATCH]):
-        changed += Entry.objects.filter(pk__in=ids).update(search_config=config)
+    while (language := model.objects.filter(pk=user.pk).values_list("language", flat=True).first()) is not None:
+        config = search_config_for(language)
+        stale = Entry.objects.filter(user_id=user.pk).exclude(search_config=config)
+        ids = list(stale.values_list("pk", flat=True)[:REINDEX_BATCH])
+        if not ids:
+            break
+        changed += stale.filter(pk__in=ids).update(search_config=config)
     return changed

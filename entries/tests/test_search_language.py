@@ -122,3 +122,16 @@ def test_imported_entries_are_indexed_in_the_writers_language(user, tmp_path):
     user.save()
     run_import(user=user, path=dayone_file(tmp_path / "Journal.json", 2, text="Die Katzen schlafen, Nummer {n}."))
     assert set(Entry.objects.filter(user=user).values_list("search_config", flat=True)) == {"german"}
+
+
+@pytest.mark.django_db
+def test_a_reindex_started_for_an_older_language_ends_in_the_language_saved_now(user):
+    """en -> de -> fr in quick succession: the run started for German must not convert the journal to German."""
+    from journaling.testing.factories import EntryFactory
+
+    EntryFactory.create_batch(3, user=user)
+    stale_copy = type(user).objects.get(pk=user.pk)
+    stale_copy.language = "de"  # what the first run read
+    type(user).objects.filter(pk=user.pk).update(language="fr")  # what is saved now
+    reindex_search_language(user=stale_copy)
+    assert set(Entry.objects.filter(user=user).values_list("search_config", flat=True)) == {search_config_for("fr")}
