@@ -1,7 +1,7 @@
 import zoneinfo
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, UserCreationForm
 
 from . import lockout
 from .countries import normalise_country
@@ -33,6 +33,23 @@ class ThrottledAuthenticationForm(AuthenticationForm):
             raise
         lockout.clear(username, ip)
         return cleaned
+
+
+class ThrottledPasswordChangeForm(PasswordChangeForm):
+    """The old password is a password guess like a sign-in (from an unattended session, say): same lockout."""
+
+    def __init__(self, user, *args, ip: str = "", **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.ip = ip
+
+    def clean_old_password(self):
+        if lockout.is_locked(self.user.username, self.ip):
+            raise forms.ValidationError(lockout.LOCKED_MESSAGE, code="locked")
+        try:
+            return super().clean_old_password()
+        except forms.ValidationError:
+            lockout.record_failure(self.user.username, self.ip)
+            raise
 
 
 class PreferencesForm(forms.ModelForm):

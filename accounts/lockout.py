@@ -1,11 +1,15 @@
 """Throttle repeated failed logins per username and per client address, in the shared Redis cache."""
 
+import unicodedata
+
 from django.conf import settings
 from django.core.cache import cache
 
 
 def _keys(username: str, ip: str) -> list[str]:
-    return [f"login-fail:user:{(username or '').lower()[:150]}", f"login-fail:ip:{ip}"]
+    # The name as sign-in matches it (trimmed, NFKC, any case): " alice" must not get a fresh counter of its own.
+    name = unicodedata.normalize("NFKC", str(username or "")).strip().casefold()[:150]
+    return [f"login-fail:user:{name}", f"login-fail:ip:{ip}"]
 
 
 def is_locked(username: str, ip: str) -> bool:
@@ -26,6 +30,12 @@ def clear(username: str, ip: str) -> None:
 
 
 def client_ip(request) -> str:
+    """The peer address, or with TRUSTED_PROXY_HOPS the address the first trusted proxy saw (as DRF's throttles
+    pick it): behind a TLS proxy every request's peer is the proxy, which would put all users on one counter."""
+    hops = settings.TRUSTED_PROXY_HOPS
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+    if hops and forwarded:
+        return forwarded[-min(hops, len(forwarded))]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

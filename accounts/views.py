@@ -8,7 +8,8 @@ from django.views.decorators.http import require_http_methods
 
 from entries.services import follow_language
 
-from .forms import PreferencesForm, SignUpForm, ThrottledAuthenticationForm
+from . import lockout
+from .forms import PreferencesForm, SignUpForm, ThrottledAuthenticationForm, ThrottledPasswordChangeForm
 
 
 @require_http_methods(["GET", "POST"])
@@ -33,6 +34,10 @@ class LoginView(auth_views.LoginView):
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:preferences")
+    form_class = ThrottledPasswordChangeForm
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"ip": lockout.client_ip(self.request)}
 
     def form_valid(self, form):
         messages.success(self.request, "Your password was changed.")

@@ -6,19 +6,20 @@ from urllib.parse import parse_qs
 from channels.auth import AuthMiddlewareStack
 from channels.db import database_sync_to_async
 from channels.security.websocket import AllowedHostsOriginValidator
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
 
 @database_sync_to_async
 def _user_from_token(raw: str):
-    from rest_framework_simplejwt.exceptions import TokenError
+    """The token's user, with the API's own checks: active, and the password unchanged since it was issued."""
+    from rest_framework.exceptions import AuthenticationFailed
+    from rest_framework_simplejwt.authentication import JWTAuthentication
+    from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
     from rest_framework_simplejwt.tokens import AccessToken
 
     try:
-        token = AccessToken(raw)
-        return get_user_model().objects.get(pk=token["user_id"], is_active=True)
-    except (TokenError, KeyError, get_user_model().DoesNotExist, ValueError):
+        return JWTAuthentication().get_user(AccessToken(raw))
+    except (TokenError, InvalidToken, AuthenticationFailed, ValueError):
         return AnonymousUser()
 
 

@@ -173,6 +173,9 @@ LOGOUT_REDIRECT_URL = "login"
 LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 LOGIN_FAILURE_WINDOW_SECONDS = env.int("LOGIN_FAILURE_WINDOW_SECONDS", default=900)
 
+# Reverse proxies in front of daphne that append to X-Forwarded-For (a TLS proxy: 1). 0: the peer address is the
+# client's. Used for the login lockout and the API throttles.
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework_simplejwt.authentication.JWTAuthentication",
@@ -198,6 +201,9 @@ REST_FRAMEWORK = {
         "login": env("API_THROTTLE_LOGIN", default="10/min"),
     },
     "EXCEPTION_HANDLER": "journaling.api_errors.exception_handler",
+    # Throttles key on REMOTE_ADDR, or on X-Forwarded-For as the trusted proxies wrote it: never on what a client
+    # sent (DRF's default, None, uses the whole header, so a made-up one per request escaped every limit).
+    "NUM_PROXIES": TRUSTED_PROXY_HOPS,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Journaling API",
@@ -214,6 +220,9 @@ from datetime import timedelta  # noqa: E402
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env.int("JWT_ACCESS_MINUTES", default=15)),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("JWT_REFRESH_DAYS", default=7)),
+    # Tokens carry a digest of the password hash: changing the password ends every token issued before, as it ends
+    # the other sessions (accounts.api.views.SafeTokenRefreshView and insights.ws_auth check it too).
+    "CHECK_REVOKE_TOKEN": True,
 }
 
 # --- Entries ---

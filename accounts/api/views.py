@@ -1,6 +1,7 @@
 from rest_framework import generics
 from rest_framework.exceptions import Throttled
 from rest_framework.throttling import ScopedRateThrottle
+from rest_framework_simplejwt.serializers import TokenRefreshSerializer
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from accounts import lockout
@@ -46,8 +47,29 @@ class ThrottledTokenObtainPairView(TokenObtainPairView):
         return super().handle_exception(exc)
 
 
+class RevocableTokenRefreshSerializer(TokenRefreshSerializer):
+    """simplejwt checks the password digest when a token authenticates, not when a refresh token is exchanged."""
+
+    def validate(self, attrs):
+        from rest_framework.exceptions import AuthenticationFailed
+        from rest_framework_simplejwt.settings import api_settings
+        from rest_framework_simplejwt.utils import get_md5_hash_password
+
+        from accounts.models import User
+
+        payload = self.token_class(attrs["refresh"]).payload
+        user = User.objects.filter(pk=payload.get(api_settings.USER_ID_CLAIM)).first()
+        if user is None:
+            raise AuthenticationFailed("This account no longer exists.")
+        if payload.get(api_settings.REVOKE_TOKEN_CLAIM) != get_md5_hash_password(user.password):
+            raise AuthenticationFailed("The password was changed since this token was issued: sign in again.")
+        return super().validate(attrs)
+
+
 class SafeTokenRefreshView(TokenRefreshView):
-    """Refreshing a token whose user was deleted is a 401, not a server error."""
+    """Refreshing a token whose user was deleted, or whose password changed since, is a 401."""
+
+    serializer_class = RevocableTokenRefreshSerializer
 
     def post(self, request, *args, **kwargs):
         from rest_framework.exceptions import AuthenticationFailed

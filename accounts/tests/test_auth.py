@@ -147,3 +147,92 @@ def test_every_field_description_a_form_points_to_is_on_the_page(client, user, u
     described = {ref for refs in re.findall(r'aria-describedby="([^"]+)"', html) for ref in refs.split()}
     assert any(ref.endswith("_error") for ref in described)
     assert described and all(f'id="{ref}"' in html for ref in described), described
+
+
+@pytest.mark.django_db
+def test_changing_the_password_ends_every_token_issued_before(client, user):
+    """As it ends the other sessions: a stolen token must not outlive the password it was issued for."""
+    from channels.testing import WebsocketCommunicator
+    from rest_framework_simplejwt.tokens import RefreshToken
+
+    from insights.tests.test_consumers import run
+    from journaling.asgi import application
+
+    old = RefreshToken.for_user(user)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {old.access_token}")
+    assert api.get("/api/v1/me/").status_code == 200
+    client.force_login(user)
+    changed = client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": "correct horse battery",
+            "new_password1": "a-new-long-pass-9",
+            "new_password2": "a-new-long-pass-9",
+        },
+    )
+    assert changed.status_code == 302
+    assert api.get("/api/v1/me/").status_code == 401
+    refresh = APIClient().post("/api/v1/auth/token/refresh/", {"refresh": str(old)}, format="json")
+    assert refresh.status_code == 401 and "password was changed" in refresh.json()["detail"]
+
+    async def socket():
+        ws = WebsocketCommunicator(application, f"/ws/updates/?token={old.access_token}", headers=[])
+        await ws.connect()
+        message = await ws.receive_output()
+        await ws.disconnect()
+        return message
+
+    assert run(socket()) == {"type": "websocket.close", "code": 4401}
+    fresh = APIClient().post(
+        "/api/v1/auth/token/", {"username": user.username, "password": "a-new-long-pass-9"}, format="json"
+    )
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {fresh.json()['access']}")
+    assert api.get("/api/v1/me/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_api_lockout_counts_a_name_with_spaces_as_the_same_name(user, settings):
+    settings.LOGIN_FAILURE_LIMIT = 2
+    for _ in range(2):
+        APIClient().post("/api/v1/auth/token/", {"username": user.username, "password": "wrong"}, format="json")
+    for variant in (f" {user.username}", f"{user.username}\t", user.username.upper()):
+        response = APIClient().post(
+            "/api/v1/auth/token/", {"username": variant, "password": "correct horse battery"}, format="json"
+        )
+        assert response.status_code == 429, variant
+
+
+@pytest.mark.django_db
+def test_the_old_password_on_the_change_form_is_throttled_like_a_sign_in(client, user, settings):
+    settings.LOGIN_FAILURE_LIMIT = 3
+    client.force_login(user)
+    url = reverse("accounts:password_change")
+    new = {"new_password1": "a-new-long-pass-9", "new_password2": "a-new-long-pass-9"}
+    for _ in range(3):
+        assert client.post(url, {"old_password": "guess", **new}).status_code == 200  # form error
+    response = client.post(url, {"old_password": "correct horse battery", **new})
+    assert response.status_code == 200 and "Too many failed sign-in attempts" in response.content.decode()
+    user.refresh_from_db()
+    assert user.check_password("correct horse battery")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("hops,forwarded,peer,expected", [
+    (0, "6.6.6.6", "10.0.0.2", "10.0.0.2"),  # no proxy trusted: a client's header is ignored
+    (1, "6.6.6.6, 203.0.113.7", "10.0.0.2", "203.0.113.7"),  # what our TLS proxy saw, not what the client wrote
+    (1, "", "10.0.0.2", "10.0.0.2"),
+])  # fmt: skip
+def test_the_lockout_and_throttles_key_on_the_address_a_trusted_proxy_saw(
+    settings, rf, hops, forwarded, peer, expected
+):
+    from rest_framework.throttling import AnonRateThrottle
+
+    from accounts import lockout
+
+    settings.TRUSTED_PROXY_HOPS = hops
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": hops}
+    headers = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}  # a proxy that sends none: the peer
+    request = rf.get("/", REMOTE_ADDR=peer, **headers)
+    assert lockout.client_ip(request) == expected
+    assert AnonRateThrottle().get_ident(request) == expected
