@@ -2,6 +2,7 @@
 
 import zoneinfo
 
+from django.db import DatabaseError
 from django.utils import timezone
 
 
@@ -13,10 +14,13 @@ class UserTimezoneMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not request.path.startswith("/api/"):
+        if not request.path.startswith("/api/"):
             try:
-                timezone.activate(user.tz)
+                user = request.user  # loads the session: the first database read of the request
+                if user.is_authenticated:
+                    timezone.activate(user.tz)
+            except DatabaseError:
+                pass  # raised again inside the view, where the outage middleware answers 503 rather than 500
             except (zoneinfo.ZoneInfoNotFoundError, ValueError):
                 timezone.deactivate()
         try:

@@ -143,3 +143,23 @@ def test_health_counts_only_analysis_workers_as_alive(client):
         assert client.get("/health").json()["checks"]["workers"]["alive"] is True
     finally:
         cache.delete_many(cache.keys(f"{PREFIX}*"))
+
+
+@pytest.mark.django_db
+def test_a_database_outage_while_loading_the_session_answers_503_not_500(user, monkeypatch):
+    """The first database read of a signed-in page is its session, before any view runs."""
+    import psycopg
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import OperationalError
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+
+    def fail(self):
+        cause = psycopg.OperationalError("connection failed")
+        raise OperationalError(str(cause)) from cause
+
+    monkeypatch.setattr(SessionStore, "load", fail)
+    response = client.get("/journal/")
+    assert response.status_code == 503 and response["Retry-After"] == "5"
