@@ -133,6 +133,10 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A pool process loads the models before it reports for work (ml_models.signals). Celery kills a replacement process
+# (after an OOM kill, or a text that stopped it) that has not reported within 4 s: longer than a warm-up takes on a
+# busy CPU, so it would be killed and replaced for ever while the worker itself still answered pings.
+CELERY_WORKER_PROC_ALIVE_TIMEOUT = env.float("CELERY_WORKER_PROC_ALIVE_TIMEOUT", default=300.0)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Fail fast when Redis is down at save time: the entry is already committed and the sweep re-enqueues it.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "max_retries": 1, "socket_connect_timeout": 2}

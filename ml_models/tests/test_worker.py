@@ -144,3 +144,32 @@ def test_pool_processes_share_the_cores_for_torch_rather_than_each_taking_all(tm
         assert [beat["torch_threads"] for beat in beats] == [max(1, available_cpus() // processes)] * processes
     finally:
         worker.stop()
+
+
+def test_a_pool_process_killed_by_the_system_is_replaced_by_one_that_loads_its_models(tmp_path, broker, user):
+    """An OOM kill takes one pool process: its replacement loads the models before reporting for work, which takes
+    longer than Celery's default 4 s allowance on a busy CPU; it must not be killed and replaced in a loop."""
+    import os
+    import signal
+
+    worker = WorkerProcess(tmp_path / "w.log").start()
+    try:
+        [first] = worker.own_heartbeats()
+        os.kill(first["pid"], signal.SIGKILL)
+        from django.core.cache import cache
+
+        from ml_models.worker_status import PREFIX
+
+        cache.delete(PREFIX + first["host"])
+        replacement = wait_for(
+            lambda: [b for b in worker.own_heartbeats() if b["pid"] != first["pid"]], timeout=180, message="a new child"
+        )[0]
+        worker.heartbeat_hosts.append(replacement["host"])
+        assert isinstance(replacement["models"], dict)  # loaded, and reporting
+        from entries.services import create_entry
+
+        entry = create_entry(user=user, title="", content="A calm, ordinary afternoon.")
+        wait_for(lambda: status_of(entry.pk) == AnalysisStatus.DONE, timeout=120, message="analysis by the new child")
+        assert "Timed out waiting for UP message" not in (tmp_path / "w.log").read_text()
+    finally:
+        worker.stop()
