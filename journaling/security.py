@@ -4,9 +4,11 @@ from django.conf import settings
 
 _POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'{style_extra}; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'; form-action 'self'; "
+    "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; "
     "base-uri 'self'; object-src 'none'"
 )
+# connect-src 'self' covers this site's own ws:// and wss:// (CSP 3); a bare ws: or wss: would let injected script
+# send a journal to any host.
 # Swagger UI (served from drf-spectacular-sidecar) sets inline styles; scripts stay 'self' only.
 _RELAXED_STYLE_PREFIXES = ("/api/v1/docs/",)
 

@@ -52,3 +52,25 @@ def test_the_web_healthcheck_command_passes_against_a_server_that_allows_only_th
     settings.ALLOWED_HOSTS = ["journal.example.com"]
     env = {**os.environ, "DJANGO_ALLOWED_HOSTS": "journal.example.com,www.journal.example.com"}
     assert subprocess.run([sys.executable, "-c", code], env=env, timeout=30).returncode == 0
+
+
+def test_every_long_running_service_has_a_healthcheck():
+    for name, service in COMPOSE["services"].items():
+        if name != "migrate":  # runs once and exits
+            assert service.get("healthcheck", {}).get("test"), name
+
+
+def test_services_named_in_the_env_file_win_over_the_bundled_ones():
+    """environment: overrides env_file, so a managed database or Redis in .env needs the ${VAR:-default} form."""
+    app_env = COMPOSE["x-app"]["environment"]
+    for var, bundled in (("DATABASE_URL", "@db:5432/journaling"), ("REDIS_URL", "redis://redis:6379")):
+        value = app_env[var]
+        assert value.startswith("${" + var + ":-") and bundled in value, var
+
+
+def test_the_cpu_worker_can_leave_analysis_to_the_gpu_worker():
+    command = COMPOSE["services"]["worker-cpu"]["command"]
+    queues = command[command.index("-Q") + 1]
+    match = re.fullmatch(r"\$\{CPU_WORKER_QUEUES:-([\w,]+)\}", queues)
+    assert match and set(match.group(1).split(",")) == {"default", "inference"}  # without a GPU it analyses too
+    assert "CPU_WORKER_QUEUES=default" in (ROOT / "README.md").read_text()

@@ -163,3 +163,34 @@ def test_a_database_outage_while_loading_the_session_answers_503_not_500(user, m
     monkeypatch.setattr(SessionStore, "load", fail)
     response = client.get("/journal/")
     assert response.status_code == 503 and response["Retry-After"] == "5"
+
+
+@pytest.mark.django_db
+def test_health_tells_an_anonymous_caller_no_addresses_user_names_or_process_ids(client, monkeypatch):
+    from django.core.cache import cache
+    from django.db import OperationalError
+
+    from journaling import health
+    from ml_models.worker_status import PREFIX
+
+    def down():
+        raise OperationalError('connection to server at "10.1.2.3", port 5432 failed: FATAL: user "journaling"')
+
+    monkeypatch.setattr(health, "_database", down)
+    cache.set(PREFIX + "worker-7f3a:4242", {"state": "ready", "role": "analysis", "models": {}, "pid": 4242}, 30)
+    try:
+        response = client.get("/health")
+    finally:
+        cache.delete(PREFIX + "worker-7f3a:4242")
+    body = response.content.decode()
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"]["error"].startswith("OperationalError")
+    for secret in ("10.1.2.3", 'journaling\\"', "4242", "worker-7f3a"):
+        assert secret not in body, secret
+    assert response.json()["checks"]["workers"]["alive"] is True
+
+
+@pytest.mark.django_db
+def test_pages_may_open_websockets_to_this_site_only(client):
+    directives = dict(d.strip().split(" ", 1) for d in client.get("/login/")["Content-Security-Policy"].split(";"))
+    assert directives["connect-src"] == "'self'"  # a bare ws: or wss: would let script send text to any host
