@@ -122,6 +122,14 @@ def test_a_flagged_entry_being_reanalysed_does_not_reload_in_a_loop_and_reloads_
 
 
 def test_suggestions_replace_the_waiting_note_when_the_analysis_lands(page, server):
+    import importlib
+
+    from django.apps import apps
+
+    from psychology.models import ThinkingTrap
+
+    if not ThinkingTrap.objects.exists():  # other transactional tests flush the tables the data migration filled
+        importlib.import_module("psychology.migrations.0002_load_knowledge_base").load(apps, None)
     user = UserFactory()
     entry = EntryFactory(user=user, content="I keep worrying about the exam. I'm such an idiot.")
     sign_in(page, server, user)

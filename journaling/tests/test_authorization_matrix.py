@@ -318,7 +318,7 @@ def test_public_routes_answer_strangers_without_private_data(pattern, name, worl
 def test_search_similar_and_counts_see_only_the_users_own_entries(world, monkeypatch):
     from ml_models import query_embedding
 
-    monkeypatch.setattr(query_embedding, "embed_query", lambda text, timeout=3.0: VICTIM_VECTOR)
+    monkeypatch.setattr(query_embedding, "embed_query", lambda text, timeout=3.0, scope=None: VICTIM_VECTOR)
     intruder = world["intruder"]
     api = APIClient()
     api.force_authenticate(intruder)
@@ -371,7 +371,10 @@ def _ws_scenario(path: str, *, victim_entry=None, cookie: str = ""):
         connected, code = await ws.connect(timeout=10)
         frames = []
         if connected:
-            frames.append(await ws.receive_json_from(timeout=5))
+            first = await ws.receive_output(timeout=5)
+            if first["type"] == "websocket.close":  # refused: accepted, then closed so that a browser sees the code
+                return False, first.get("code"), frames
+            frames.append(json.loads(first["text"]))
             await ws.send_json_to({"type": "subscribe", "group": f"user.{getattr(victim_entry, 'user_id', 0)}"})
             frames.append(await ws.receive_json_from(timeout=5))
             if victim_entry is not None:

@@ -126,7 +126,7 @@ def fuzz_env(owner, monkeypatch):
     request_finished.connect(close_old_connections)
 
 
-def fake_query_embedding(text: str, timeout: float = 3.0):
+def fake_query_embedding(text: str, timeout: float = 3.0, scope=None):
     """Half of the queries (by hash) get a vector, the others find no worker: both search paths are fuzzed."""
     digest = hashlib.sha256(text.encode()).digest()
     if digest[0] % 2:

@@ -176,7 +176,7 @@ def pages(h) -> dict[str, bool]:
 def test_every_page_escapes_hostile_titles_content_tags_and_topics(hostile, client, monkeypatch):
     from ml_models import query_embedding
 
-    monkeypatch.setattr(query_embedding, "embed_query", lambda text, timeout=3.0: [0.05] * 384)
+    monkeypatch.setattr(query_embedding, "embed_query", lambda text, timeout=3.0, scope=None: [0.05] * 384)
     client.force_login(hostile["user"])
     for url, shows_user_text in pages(hostile).items():
         response = client.get(url)
