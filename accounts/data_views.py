@@ -138,6 +138,8 @@ def delete_account_view(request):
         if not errors:
             delete_account(user=request.user)
             logout(request)
-            messages.success(request, "Your account and everything in it have been deleted.")
+            # The tag tells the next page to clear this browser's drafts too (static/js/live.js): only now, once the
+            # deletion happened, not on a submit that a mistyped password turns back.
+            messages.success(request, "Your account and everything in it have been deleted.", extra_tags="clear-drafts")
             return redirect("login")
     return render(request, "accounts/data/delete.html", {"form": form}, status=400 if form.errors else 200)

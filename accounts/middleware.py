@@ -19,8 +19,12 @@ class UserTimezoneMiddleware:
                 user = request.user  # loads the session: the first database read of the request
                 if user.is_authenticated:
                     timezone.activate(user.tz)
-            except DatabaseError:
-                pass  # raised again inside the view, where the outage middleware answers 503 rather than 500
+            except DatabaseError as exc:
+                from journaling.outages import is_database_outage, unavailable_response
+
+                if is_database_outage(exc):  # answered now: the view would wait out the pool's timeout again
+                    return unavailable_response(request, exc)
+                raise
             except (zoneinfo.ZoneInfoNotFoundError, ValueError):
                 timezone.deactivate()
         try:

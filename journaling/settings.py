@@ -177,9 +177,11 @@ LOGOUT_REDIRECT_URL = "login"
 LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 LOGIN_FAILURE_WINDOW_SECONDS = env.int("LOGIN_FAILURE_WINDOW_SECONDS", default=900)
 
-# Reverse proxies in front of daphne that append to X-Forwarded-For (a TLS proxy: 1). 0: the peer address is the
-# client's. Used for the login lockout and the API throttles.
-TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
+# Reverse proxies in front of daphne that append to X-Forwarded-For. Used for the login lockout and the API
+# throttles. DJANGO_SECURE=1 means a TLS proxy is in front (see SECURE below), so 1 there: with 0 every client
+# would share the proxy's address, and one bucket. Without a proxy, 0: the peer address is the client's (a header
+# the client wrote would otherwise let it pick its own bucket).
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=1 if env.bool("DJANGO_SECURE", default=False) else 0)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework_simplejwt.authentication.JWTAuthentication",

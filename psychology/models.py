@@ -5,6 +5,7 @@ import re
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from pgvector.django import VectorField
 
@@ -122,7 +123,11 @@ class CrisisResource(models.Model):
     phone = models.CharField(max_length=40, blank=True)
     text = models.CharField(max_length=40, blank=True, help_text="SMS number, if any (a line that takes texts).")
     whatsapp = models.CharField(
-        max_length=40, blank=True, help_text="WhatsApp number in international form (+39 ...), if any. Not SMS."
+        max_length=40,
+        blank=True,
+        help_text="WhatsApp number in international form (+39 ...), if any. Not SMS.",
+        # wa.me links need the country code: "39 324..." without the plus would be read as another number.
+        validators=[RegexValidator(r"^\+[1-9][\d ]{5,}$", "Start with + and the country code, e.g. +39 324 011 7252.")],
     )
     url = models.URLField(blank=True)
     emergency = models.TextField(blank=True, help_text="Emergency number, or what to do in immediate danger.")

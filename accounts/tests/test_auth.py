@@ -236,3 +236,9 @@ def test_the_lockout_and_throttles_key_on_the_address_a_trusted_proxy_saw(
     request = rf.get("/", REMOTE_ADDR=peer, **headers)
     assert lockout.client_ip(request) == expected
     assert AnonRateThrottle().get_ident(request) == expected
+
+
+@pytest.mark.django_db
+def test_the_token_refresh_schema_keeps_its_component_name(api):
+    schema = api.get(reverse("api:schema"), {"format": "json"}).json()
+    assert "TokenRefresh" in schema["components"]["schemas"]

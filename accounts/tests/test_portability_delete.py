@@ -167,3 +167,17 @@ def test_trashed_entries_and_old_previews_go_with_the_account(user, entry_factor
     Entry.objects.filter(pk=entry.pk).update(deleted_at=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC))
     delete_account(user=user)
     assert not Entry.objects.filter(pk=entry.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_page_after_a_deletion_tells_the_browser_to_clear_its_drafts_and_a_refusal_does_not(client, user):
+    """Drafts of the deleted account go from the browser too, but only once the deletion happened."""
+    client.force_login(user)
+    form = client.get("/my-data/delete/").content.decode()
+    assert '<form method="post" novalidate>' in form  # no data-clear-drafts: a mistyped password turns it back
+    refused = client.post("/my-data/delete/", {"username": user.username, "password": "wrong"}, follow=True)
+    assert "data-clear-drafts-now" not in refused.content.decode()
+    deleted = client.post(
+        "/my-data/delete/", {"username": user.username, "password": "correct horse battery"}, follow=True
+    )
+    assert "have been deleted" in deleted.content.decode() and "data-clear-drafts-now" in deleted.content.decode()

@@ -183,7 +183,8 @@ class HeatmapMonthSerializer(serializers.Serializer):
 
 class HeatmapSerializer(serializers.Serializer):
     suppressed = serializers.BooleanField(
-        help_text="Hidden while the latest entry is crisis-flagged, like the streak: counts are null, days empty."
+        default=False,  # reports cached before the field existed
+        help_text="Hidden while the latest entry is crisis-flagged, like the streak: counts are null, days empty.",
     )
     start = serializers.DateField()
     end = serializers.DateField()

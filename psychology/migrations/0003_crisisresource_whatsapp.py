@@ -4,6 +4,7 @@ number that only answers on WhatsApp (Italy's Telefono Amico, Singapore's CareTe
 import json
 from pathlib import Path
 
+import django.core.validators
 from django.db import migrations, models
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "crisis_resources.json"
@@ -40,6 +41,11 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="WhatsApp number in international form (+39 ...), if any. Not SMS.",
                 max_length=40,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^\\+[1-9][\\d ]{5,}$", "Start with + and the country code, e.g. +39 324 011 7252."
+                    )
+                ],
             ),
         ),
         migrations.RunPython(move_whatsapp_numbers, migrations.RunPython.noop),

@@ -33,3 +33,9 @@ def dial(number: str) -> str:
     """A phone number as a tel:/sms: target: digits and a leading plus only."""
     number = (number or "").strip()
     return ("+" if number.startswith("+") else "") + re.sub(r"\D", "", number)
+
+
+@register.filter
+def whatsapp_link(number: str) -> str:
+    """A wa.me link for a number in international form (the model checks the plus and the country code)."""
+    return "https://wa.me/" + re.sub(r"\D", "", number or "")

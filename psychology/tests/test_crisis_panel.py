@@ -112,3 +112,16 @@ def test_the_help_page_says_the_country_is_listed_first_only_when_it_is(client, 
         html = client.get(reverse("psychology:help")).content.decode()
         assert (f"Your country ({country}) is listed first" in html) is listed
         assert (f"no line of our own listed for your country ({country})" in html) is not listed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("number,valid", [("+39 324 011 7252", True), ("39 324 011 7252", False), ("+0 12", False)])
+def test_a_whatsapp_number_needs_its_country_code(number, valid):
+    from django.core.exceptions import ValidationError
+
+    resource = CrisisResource(country="IT", name="Line", whatsapp=number)
+    if valid:
+        resource.full_clean(validate_unique=False)
+    else:
+        with pytest.raises(ValidationError):
+            resource.full_clean(validate_unique=False)

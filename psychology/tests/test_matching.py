@@ -137,6 +137,20 @@ def test_thoughts_the_writer_disowns_or_reports_are_not_quoted_as_their_traps(kn
     assert find_thinking_traps(sentence) == []
 
 
+@pytest.mark.parametrize(
+    "sentence,slug",
+    [
+        ("I'm useless and I no longer see the point.", "labelling"),
+        ("I don't feel safe anywhere, it's all my fault.", "personalisation"),
+        ("I never feel rested and I'm such a burden.", "labelling"),
+        ("Everything I used to love is gone and I'm such a failure.", "labelling"),
+        ("Mum said dinner was at six and I'm such an idiot for forgetting.", "labelling"),
+    ],
+)
+def test_a_disowning_word_in_another_clause_does_not_hide_a_held_thought(knowledge_base, sentence, slug):
+    assert slug in {hit.trap.slug for hit in find_thinking_traps(sentence)}
+
+
 def test_a_disowned_thought_beside_a_held_one_still_finds_the_held_one(knowledge_base):
     hits = {hit.trap.slug for hit in find_thinking_traps("I used to think I'm a failure. Now I'm just useless.")}
     assert hits == {"labelling"}

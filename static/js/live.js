@@ -24,6 +24,7 @@
   try { storage = window.localStorage; } catch (e) { storage = null; }  // blocked by the browser's settings
   if (storage) {
     clearDrafts(/^journaling:draft:(new|\d+)$/);  // drafts from before they were per account: nobody's to offer
+    if (document.querySelector("[data-clear-drafts-now]")) { clearDrafts(null); }  // the account was deleted
     var savedMark = document.querySelector("[data-draft-saved]");
     if (savedMark) { localStorage.removeItem("journaling:" + savedMark.getAttribute("data-draft-saved")); }
     document.querySelectorAll("form[data-clear-drafts]").forEach(function (f) {
