@@ -38,7 +38,10 @@ def claim_for_analysis(
         locked = Entry.objects.select_for_update(skip_locked=True).filter(needs_analysis)
         rows = list(locked.filter(pk__in=entry_ids).values_list(*fields))
         if len(rows) < top_up_to:
-            backlog = locked.filter(analysis_status=AnalysisStatus.PENDING, deleted_at__isnull=True)
+            # Only entries never tried: one a worker died on (attempts > 0) must not take a new batch down with it.
+            backlog = locked.filter(
+                analysis_status=AnalysisStatus.PENDING, deleted_at__isnull=True, analysis_attempts=0
+            )
             backlog = backlog.exclude(pk__in=[r[0] for r in rows]).order_by("analysis_requested_at", "pk")
             rows += list(backlog.values_list(*fields)[: top_up_to - len(rows)])
         # The claim time doubles as the sweep's clock: an entry in flight is not re-queued as stuck.

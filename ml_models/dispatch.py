@@ -5,14 +5,16 @@ import logging
 logger = logging.getLogger(__name__)
 
 
-def enqueue_analysis(entry_ids: list[int]) -> bool:
-    """Send ids to the workers. If the broker is unreachable the entries stay pending and the sweep retries."""
+def enqueue_analysis(entry_ids: list[int], *, alone: bool = False) -> bool:
+    """Send ids to the workers. If the broker is unreachable the entries stay pending and the sweep retries.
+    `alone`: analyse just these, with nothing from the backlog beside them (an entry a worker died on)."""
     from .tasks import analyze_entries
 
     if not entry_ids:
         return True
     try:
-        analyze_entries.apply_async(args=[list(entry_ids)], retry=False)
+        kwargs = {"alone": True} if alone else {}
+        analyze_entries.apply_async(args=[list(entry_ids)], kwargs=kwargs, retry=False)
     except Exception as exc:  # noqa: BLE001 - any broker fault must not lose the already-committed entry
         logger.warning("could not enqueue analysis for %s: %s; the sweep will retry", entry_ids, exc)
         return False

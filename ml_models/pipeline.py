@@ -13,6 +13,17 @@ from .registry import ModelSpec, packaged_minilm_path, spec_for
 logger = logging.getLogger(__name__)
 
 
+def _fits_the_column(embedder):
+    """Entries store 384-d vectors: another size would fail every write, far from its cause; refuse it at load."""
+    from entries.models import EMBEDDING_DIM
+
+    if embedder.dim != EMBEDDING_DIM:
+        raise backends.ModelUnavailable(
+            f"embedding model {embedder.spec.source} gives {embedder.dim}-d vectors; entries store {EMBEDDING_DIM}-d"
+        )
+    return embedder
+
+
 class Pipeline:
     def __init__(
         self,
@@ -27,7 +38,7 @@ class Pipeline:
         backends.configure_torch_threads()
         self.device = backends.choose_device(device)
         self.specs = {"sentiment": sentiment, "emotion": emotion, "embedding": embedding}
-        self.embedder = embedder or backends.SentenceEmbedder(embedding, self.device)
+        self.embedder = _fits_the_column(embedder or backends.SentenceEmbedder(embedding, self.device))
         heads = None
         self.classifiers = {}
         for task, spec in (("sentiment", sentiment), ("emotion", emotion)):
@@ -139,7 +150,7 @@ def get_embedder() -> backends.SentenceEmbedder:
 
             backends.configure_torch_threads()
             spec = spec_for("embedding", settings.ML_EMBEDDING_MODEL, settings.ML_MODELS_DIR)
-            _embedder = backends.SentenceEmbedder(spec, backends.choose_device(settings.ML_DEVICE))
+            _embedder = _fits_the_column(backends.SentenceEmbedder(spec, backends.choose_device(settings.ML_DEVICE)))
         return _embedder
 
 

@@ -1,5 +1,7 @@
 """Model specs: which model serves each task, chosen by settings (ML_SENTIMENT_MODEL, ...)."""
 
+import functools
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +22,31 @@ class ModelSpec:
 
     @property
     def version(self) -> str:
-        return f"{self.backend}:{Path(self.source).name or self.source}"
+        """Backend, name and a digest of the files: retrained heads or a re-downloaded model get a new version,
+        so `reanalyze --all` knows which entries an older model analysed."""
+        return f"{self.backend}:{Path(self.source).name or self.source}:{fingerprint(self.source)}"
+
+
+def fingerprint(source: str) -> str:
+    """12 hex digits of a SHA-256 over a model file, or over every file of a model folder (names and bytes)."""
+    path = Path(source)
+    if not path.exists():
+        return "missing"
+    files = [path] if path.is_file() else sorted(f for f in path.rglob("*") if f.is_file())
+    stamp = tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files)
+    return _digest(str(path), stamp)
+
+
+@functools.lru_cache(maxsize=64)
+def _digest(root: str, stamp: tuple) -> str:
+    """Keyed by the files' sizes and times too, so a file replaced in place is read again."""
+    digest, base = hashlib.sha256(), Path(root)
+    for name, _size, _mtime in stamp:
+        digest.update(str(Path(name).relative_to(base.parent if base.is_file() else base)).encode())
+        with open(name, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()[:12]
 
 
 # Production models (fetched by `manage.py download_models` on a machine with internet).

@@ -102,13 +102,18 @@ def sweep(now: datetime.datetime | None = None) -> int:
     if exhausted:
         analysis.mark_failed(entry_ids=exhausted, reason=EXHAUSTED)
     stuck = Q(analysis_attempts__lt=MAX_ATTEMPTS) & (unfinished | Q(analysis_status=AnalysisStatus.FAILED))
-    ids = list(
+    rows = list(
         Entry.objects.filter(stuck, analysis_requested_at__lt=stale)
         .order_by("analysis_requested_at")
-        .values_list("pk", flat=True)[:5000]
+        .values_list("pk", "analysis_attempts")[:5000]
     )
-    for start in range(0, len(ids), SWEEP_BATCH):
-        batch = ids[start : start + SWEEP_BATCH]
+    ids = [pk for pk, _ in rows]
+    # Entries never tried (the broker was down at save time) go in batches. One tried before and left unfinished may
+    # be the text that stops the worker: each goes alone, so it cannot take its batch-mates down with it every time.
+    fresh = [pk for pk, attempts in rows if attempts == 0]
+    batches = [(fresh[i : i + SWEEP_BATCH], False) for i in range(0, len(fresh), SWEEP_BATCH)]
+    batches += [([pk], True) for pk, attempts in rows if attempts > 0]
+    for batch, alone in batches:
         # Marked before the message is sent: an idle worker takes it at once, and its claim skips rows that this
         # update still holds locked, which would leave them for the next sweep. Entries left "processing" were
         # abandoned (a killed worker): they go back to pending, or the claim would take the fresh request time for
@@ -118,7 +123,7 @@ def sweep(now: datetime.datetime | None = None) -> int:
                 analysis_status=AnalysisStatus.PENDING
             )
             Entry.objects.filter(pk__in=batch).update(analysis_requested_at=now)
-        if not enqueue_analysis(batch):
+        if not enqueue_analysis(batch, alone=alone):
             # The broker is unreachable: keep them due, so the next sweep tries again.
             Entry.objects.filter(pk__in=batch).update(analysis_requested_at=stale - datetime.timedelta(seconds=1))
     return len(ids)

@@ -23,15 +23,16 @@ INFERENCE_TASK_OPTIONS = {
 
 
 @shared_task(**INFERENCE_TASK_OPTIONS)
-def analyze_entries(self, entry_ids: list[int]) -> int:
-    """Analyse these entries (a batch). Safe to run twice: finished entries are skipped."""
+def analyze_entries(self, entry_ids: list[int], alone: bool = False) -> int:
+    """Analyse these entries (a batch). Safe to run twice: finished entries are skipped. `alone`: no backlog
+    top-up (the sweep sends each entry a worker died on in a message of its own)."""
     from django.conf import settings
 
     from .runner import run_analysis
 
     # A first delivery drains the backlog in batches; a retry or a redelivery (the worker died on this message,
     # perhaps on a poison entry) analyses only its own entries, so one bad text cannot drag others along.
-    first_try = not self.request.retries and not (self.request.delivery_info or {}).get("redelivered")
+    first_try = not alone and not self.request.retries and not (self.request.delivery_info or {}).get("redelivered")
     return run_analysis(
         list(entry_ids),
         final_attempt=self.request.retries >= self.max_retries,

@@ -27,3 +27,22 @@ def test_torch_threads_take_the_explicit_setting_or_a_share_of_the_cores(monkeyp
     cpus = available_cpus()
     want = {"share": max(1, cpus // 2), "all": cpus}.get(expected, expected)
     assert torch_threads() == want
+
+
+def test_a_model_retrained_in_place_gets_a_new_version(tmp_path):
+    """reanalyze --all re-runs entries analysed by other model versions: the version must see the new weights."""
+    from ml_models.registry import ModelSpec
+
+    heads = tmp_path / "default_heads.json"
+    heads.write_text('{"coef": [1.0]}')
+    spec = ModelSpec(task="sentiment", backend="embedding-head", source=str(heads))
+    before = spec.version
+    heads.write_text('{"coef": [2.0]}')
+    assert spec.version != before and spec.version.startswith("embedding-head:default_heads.json:")
+    folder = tmp_path / "model"
+    folder.mkdir()
+    (folder / "model.safetensors").write_bytes(b"weights one")
+    folder_spec = ModelSpec(task="embedding", backend="sentence-transformers", source=str(folder))
+    first = folder_spec.version
+    (folder / "model.safetensors").write_bytes(b"weights two")
+    assert folder_spec.version != first

@@ -34,6 +34,12 @@ def test_analyze_answers_every_input_line_in_order_blank_ones_with_an_error(monk
     assert rows[3]["embedding_dim"] == 384 and rows[3]["text"] == "I feel awful and so alone."
 
 
+@pytest.mark.parametrize("source", ["stdin", "file"])
+def test_a_lone_carriage_return_does_not_split_a_line_from_either_source(monkeypatch, tmp_path, source):
+    rows = analyze(monkeypatch, "one\rtwo\nthree\n", tmp_path if source == "file" else None)
+    assert [r["text"] for r in rows] == ["one\rtwo", "three"]
+
+
 @pytest.mark.django_db
 def test_reanalyze_all_redoes_only_other_models_results_and_resumes_where_it_stopped(user):
     entries = [services.create_entry(user=user, content=f"A quiet day number {n}.") for n in range(3)]
@@ -48,3 +54,7 @@ def test_reanalyze_all_redoes_only_other_models_results_and_resumes_where_it_sto
     assert redone.analysis_status == AnalysisStatus.DONE and redone.model_versions != {"sentiment": "old"}
     call_command("reanalyze", all=True, stdout=(again := io.StringIO()))
     assert "analysed 0 of 0 entries" in again.getvalue()  # a second run finds nothing left
+    elsewhere = {**redone.model_versions, "device": "cuda"}  # the same models, run by a GPU worker
+    Entry.objects.filter(pk=old.pk).update(model_versions=elsewhere)
+    call_command("reanalyze", all=True, stdout=(gpu := io.StringIO()))
+    assert "analysed 0 of 0 entries" in gpu.getvalue()

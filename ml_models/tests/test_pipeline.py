@@ -105,3 +105,15 @@ def test_the_setting_off_leaves_the_classifier_out_of_the_workers_pipeline(pipel
     monkeypatch.setattr(module, "_pipeline", None)
     settings.ML_FINETUNED_CLASSIFIER = "default"
     assert module.get_pipeline().classifier.version.startswith("finetuned:")
+
+
+def test_an_embedding_model_of_another_size_is_refused_when_it_loads(pipeline):
+    """Entries store 384-d vectors: a 768-d model would load, then fail every write with a misleading reason."""
+    from types import SimpleNamespace
+
+    from ml_models.backends import ModelUnavailable
+    from ml_models.pipeline import Pipeline
+
+    wider = SimpleNamespace(dim=768, spec=SimpleNamespace(source="/models/all-mpnet-base-v2"))
+    with pytest.raises(ModelUnavailable, match="768-d vectors; entries store 384-d"):
+        Pipeline(**pipeline.specs, embedder=wider, classifier_path=None)

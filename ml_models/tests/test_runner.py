@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from entries import services
+from entries.analysis import claim_for_analysis
 from entries.models import AnalysisStatus, Entry
 from ml_models import pipeline as pipeline_module
 from ml_models.runner import EXHAUSTED, MAX_ATTEMPTS, run_analysis, sweep
@@ -109,7 +110,7 @@ def test_sweep_requeues_only_stale_unfinished_entries(user):
     Entry.objects.filter(pk=stale_failed.pk).update(analysis_status=AnalysisStatus.FAILED, analysis_attempts=2)
     Entry.objects.filter(pk=done.pk).update(analysis_status=AnalysisStatus.DONE)
     assert sweep() == 2
-    assert broker.llen("inference") == 1  # one batch holding both ids
+    assert broker.llen("inference") == 2  # the never-tried one, and the failed one alone
     assert Entry.objects.get(pk=fresh_pending.pk).analysis_requested_at > old
     assert sweep() == 0  # just re-enqueued: not stale any more
 
@@ -197,9 +198,9 @@ def test_sweep_marks_entries_before_sending_so_an_idle_worker_never_finds_them_l
     )
     seen, send = [], runner.enqueue_analysis
 
-    def send_and_record(ids):  # the real enqueue, noting the rows as a worker would find them when it arrives
+    def send_and_record(ids, alone=False):  # the real enqueue, noting the rows as a worker would find them
         seen.append(Entry.objects.filter(pk__in=ids).values_list("analysis_status", "analysis_requested_at").get())
-        return send(ids)
+        return send(ids, alone=alone)
 
     monkeypatch.setattr(runner, "enqueue_analysis", send_and_record)
     now = timezone.now()
@@ -215,9 +216,27 @@ def test_entries_the_sweep_could_not_send_stay_due_for_the_next_sweep(user, monk
     Entry.objects.filter(pk=entry.pk).update(analysis_requested_at=timezone.now() - datetime.timedelta(hours=1))
     # What enqueue_analysis answers when the broker is unreachable (the real outage at save time is covered with a
     # worker process in test_worker.py).
-    monkeypatch.setattr(runner, "enqueue_analysis", lambda ids: False)
+    monkeypatch.setattr(runner, "enqueue_analysis", lambda ids, alone=False: False)
     assert sweep() == 1
     monkeypatch.undo()
     assert Entry.objects.get(pk=entry.pk).analysis_status == AnalysisStatus.PENDING
     assert sweep() == 1  # still due, and sent this time
     assert sweep() == 0
+
+
+@pytest.mark.django_db
+def test_an_entry_a_worker_died_on_is_resent_alone_and_never_joins_another_batch(user, monkeypatch):
+    """A text that stops the worker: its batch-mates must not share its fate six times over."""
+    from ml_models import runner
+
+    poison = services.create_entry(user=user, content="the text that stops the worker")
+    mate = services.create_entry(user=user, content="an ordinary day")
+    claim_for_analysis([poison.pk, mate.pk])  # one worker took both in one batch ... and died
+    Entry.objects.filter(pk__in=[poison.pk, mate.pk]).update(analysis_requested_at=an_hour_ago())
+    sent = []
+    monkeypatch.setattr(runner, "enqueue_analysis", lambda ids, alone=False: sent.append((ids, alone)) or True)
+    assert sweep() == 2
+    assert sorted(sent) == sorted([([poison.pk], True), ([mate.pk], True)])
+    newcomer = services.create_entry(user=user, content="written meanwhile")
+    claimed = claim_for_analysis([newcomer.pk], top_up_to=16)  # a new entry's task tops up from the backlog ...
+    assert [c[0] for c in claimed] == [newcomer.pk]  # ... with no entry a worker died on

@@ -17,7 +17,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, file=None, **options):
         try:
-            stream = open(file, encoding="utf-8") if file else sys.stdin  # noqa: SIM115
+            # Lines end at \n only, as on stdin: a lone \r inside a text must not make two lines of it from a file.
+            stream = open(file, encoding="utf-8", newline="\n") if file else sys.stdin  # noqa: SIM115
         except OSError as exc:
             raise CommandError(f"cannot read {file}: {exc}") from exc
         try:

@@ -34,8 +34,10 @@ class Command(BaseCommand):
             qs = qs.filter(entry_date__gte=since)
         todo = Q(analysed_version__isnull=True) | ~Q(analysed_version=F("content_version"))
         if all:
-            # Entries these models already analysed are done: an interrupted run resumes where it stopped.
-            todo |= ~Q(model_versions=get_pipeline().versions)
+            # Entries these models already analysed are done: an interrupted run resumes where it stopped. The device
+            # is recorded but not compared: the same models on a GPU and on a CPU give the same answers to rounding.
+            models = {k: v for k, v in get_pipeline().versions.items() if k != "device"}
+            todo |= ~Q(**{f"model_versions__{task}": version for task, version in models.items()})
         ids = list(qs.filter(todo).order_by("pk").values_list("pk", flat=True))
         done = 0
         with tqdm(total=len(ids), unit="entry", disable=not ids) as bar:
