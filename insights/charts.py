@@ -147,7 +147,10 @@ def heatmap(heat: dict) -> dict:
         "cell": CELL,
         "label_x": LEFT - 8,
         "cells": cells,
-        "months": month_labels if len(month_labels) < 2 or month_labels[1]["x"] - month_labels[0]["x"] > 20 else [],
+        # The first label gives way when the next month starts within a column or two of it; the rest stay.
+        "months": month_labels[1:]
+        if len(month_labels) > 1 and month_labels[1]["x"] - month_labels[0]["x"] <= 20
+        else month_labels,
         "weekdays": [
             {"y": TOP + 12 + r * (CELL + CELL_GAP) + CELL - 1, "label": n}
             for r, n in ((0, "Mon"), (2, "Wed"), (4, "Fri"))

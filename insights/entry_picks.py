@@ -59,6 +59,13 @@ def on_this_day(user, today: dt.date, links: JournalLinks, limit: int = 20) -> l
     ]
 
 
+# An entry the crisis detector has read as it is now: analysed (an edit sends it back to pending, keeping its old
+# vector and flag), not flagged, and with a vector. Only such entries are quoted or matched.
+def _screened(alias: str = "") -> str:
+    e = f"{alias}." if alias else ""
+    return f"{e}analysis_status = '{AnalysisStatus.DONE.value}' AND NOT {e}crisis_flagged AND {e}embedding IS NOT NULL"
+
+
 def most_similar(user, links: JournalLinks, entry_id: int | None = None) -> dict | None:
     """The user's past entry closest in meaning (cosine) to one entry, or to their latest analysed one. A crisis-
     flagged entry is neither matched nor an anchor: it is never quoted back or used to pick a highlight.
@@ -71,12 +78,12 @@ def most_similar(user, links: JournalLinks, entry_id: int | None = None) -> dict
     sql = f"""
         WITH anchor AS MATERIALIZED (
             SELECT id, title, LEFT(content, 200) AS opening, entry_date, embedding::text::vector AS embedding
-            FROM {TABLE} WHERE {LIVE_SQL} AND embedding IS NOT NULL AND NOT crisis_flagged {anchor_filter}
+            FROM {TABLE} WHERE {LIVE_SQL} AND {_screened()} {anchor_filter}
             ORDER BY entry_date DESC, created_at DESC LIMIT 1
         ), nearest AS (
             SELECT e.id, e.embedding <=> a.embedding AS distance
             FROM {TABLE} e JOIN anchor a ON e.entry_date <= a.entry_date AND e.id <> a.id
-            WHERE e.user_id = %(user)s AND e.deleted_at IS NULL AND NOT e.crisis_flagged AND e.embedding IS NOT NULL
+            WHERE e.user_id = %(user)s AND e.deleted_at IS NULL AND {_screened("e")}
             ORDER BY distance, e.entry_date DESC LIMIT 1
         )
         SELECT a.id, a.title, a.opening, a.entry_date, e.id, e.title, LEFT(e.content, 200), e.entry_date, n.distance

@@ -119,7 +119,12 @@ def _heatmap(user, today: dt.date) -> dict:
         "max": max(counts.values(), default=0),
         "days": [{"date": d, "entries": counts[d]} for d in sorted(counts)],
         "months": [
-            {"month": m, "entries": months[m], "entries_url": links.dates(max(m, start), selectors.month_end(m))}
+            # Counted up to today: the link stops there too (an entry may be dated ahead).
+            {
+                "month": m,
+                "entries": months[m],
+                "entries_url": links.dates(max(m, start), min(selectors.month_end(m), today)),
+            }
             for m in sorted(months)
         ],
     }

@@ -20,7 +20,9 @@ class PeriodForm(forms.Form):
 def dashboard(request):
     form = PeriodForm(request.GET if "period" in request.GET else None)
     if form.is_bound and not form.is_valid():
-        return render(request, "insights/dashboard.html", {"form": form, "data": None}, status=400)
+        # The selector keeps showing the default period, not the first option the browser falls back to.
+        context = {"form": form, "data": None, "period": DEFAULT_PERIOD}
+        return render(request, "insights/dashboard.html", context, status=400)
     period = form.cleaned_data["period"] if form.is_bound else DEFAULT_PERIOD
     data = reports.dashboard(request.user, period)
     context = {

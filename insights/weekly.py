@@ -105,7 +105,9 @@ def weekly_review(user, today: dt.date, links: JournalLinks) -> dict:
             "id": r["id"],
             # A crisis-flagged entry is listed but never quoted back: not its opening as a title, nor a highlight;
             # nor is an entry the crisis detector has not read yet highlighted.
-            "title": entry_picks.entry_title(r["title"], "" if r["crisis_flagged"] else r["content"]),
+            "title": entry_picks.entry_title(
+                r["title"], r["content"] if r["analysed"] and not r["crisis_flagged"] else ""
+            ),
             "entry_date": r["entry_date"],
             "mood": r["mood"],
             "mood_label": Mood(r["mood"]).label if r["mood"] else None,
@@ -123,7 +125,7 @@ def weekly_review(user, today: dt.date, links: JournalLinks) -> dict:
         "arc": arc,
         "emotions": [{"label": k, "entries": n} for k, n in emotions.most_common()],
         "topics": [{"name": k, "entries": n} for k, n in topics.most_common()],
-        "tags": [{"name": k, "entries": n} for k, n in tags.most_common()],
+        "tags": [{"name": k, "entries": n, "entries_url": links.range(window, tag=k)} for k, n in tags.most_common()],
         # The counts above cover the whole week; a crisis-flagged entry's topic, tags and emotion never feed prompts.
         "prompts": prompts_for(*_counts([r for r in rows if not r["crisis_flagged"]]), gentle=flagged),
         "crisis_flagged_latest": flagged,

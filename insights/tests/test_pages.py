@@ -91,6 +91,7 @@ def test_a_bad_period_is_a_400_with_a_field_message(browser_client, journal):
     page = response.content.decode()
     assert 'id="period-error"' in page and "Select a valid choice" in page and 'aria-invalid="true"' in page
     assert "Overview" not in page
+    assert '<option value="month" selected>' in page  # the default, not the browser's first option, is submitted next
 
 
 def test_no_one_sees_another_users_insights(client, user, other_user, journal, analysed):
@@ -109,7 +110,7 @@ def test_streaks_and_heatmap_are_hidden_after_a_crisis_flagged_entry(browser_cli
     analysed(user, journal, -0.9, crisis_flagged=True, content="A hard night. I can't see a way through this.")
     page = browser_client.get(reverse("insights:dashboard")).content.decode()
     assert "Current writing streak" not in page and "Your writing year" not in page
-    assert "Streaks and counts are hidden for now" in page
+    assert "Streaks and the writing calendar are hidden for now" in page
 
 
 def test_weekly_review_quotes_real_sentences_and_asks_about_the_users_own_topics(
@@ -141,7 +142,9 @@ def test_a_flagged_entry_feeds_no_weekly_prompt_and_is_listed_untitled_rather_th
     review, page = response.context["review"], response.content.decode()
     assert f'href="/journal/{flagged.pk}/"' in page and "want to be here" not in page
     assert [e["title"] for e in review["entries"] if e["id"] == flagged.pk] == ["Untitled"]
-    assert {"name": "selfharm", "entries": 1} in review["tags"]  # the week's counts are whole
+    assert {"name": "selfharm", "entries": 1} in [
+        {k: t[k] for k in ("name", "entries")} for t in review["tags"]
+    ]  # whole
     assert review["prompts"] == [EMOTION_PROMPTS["joy"]]  # nothing from the flagged entry's tag or fear
 
 
@@ -198,3 +201,30 @@ def test_prompts_are_templates_filled_with_the_users_own_words():
     assert prompts[2].startswith("Worry came up this week")
     assert prompts_for(Counter(), Counter(), Counter(), gentle=False) == ["What would you like next week to hold?"]
     assert not any("Worry" in p for p in prompts_for(Counter(), Counter(), Counter({"fear": 1}), gentle=True))
+
+
+def test_the_heatmap_drops_only_a_crowded_first_month_label():
+    from insights import charts
+
+    chart = charts.heatmap({"start": dt.date(2024, 2, 26), "end": dt.date(2025, 2, 25), "max": 0, "days": []})
+    labels = [m["label"] for m in chart["months"]]
+    assert labels[0] == "Mar" and len(labels) >= 12  # 1 March shares the first column with 26 Feb
+
+
+def test_the_heatmaps_current_month_links_only_to_days_it_counted(user):
+    from insights import reports
+
+    today = dt.date(2025, 3, 10)
+    EntryFactory(user=user, entry_date=dt.date(2025, 3, 2))
+    EntryFactory(user=user, entry_date=dt.date(2025, 3, 20))  # dated ahead: not counted
+    march = [m for m in reports._heatmap(user, today)["months"] if m["month"] == dt.date(2025, 3, 1)][0]
+    assert march["entries"] == 1 and "date_to=2025-03-10" in march["entries_url"]
+
+
+def test_weekly_tag_links_list_the_weeks_entries_only(browser_client, user):
+    today = local_today(user)
+    EntryFactory(user=user, entry_date=today, tags=["sleep"], analysis_status="done")
+    EntryFactory(user=user, entry_date=today - dt.timedelta(days=60), tags=["sleep"], analysis_status="done")
+    page = browser_client.get(reverse("insights:weekly")).content.decode()
+    start = (today - dt.timedelta(days=6)).isoformat()
+    assert f"tag=sleep&amp;date_from={start}&amp;date_to={today.isoformat()}" in page

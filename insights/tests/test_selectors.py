@@ -377,12 +377,18 @@ def test_on_this_day_surfaces_leap_day_entries_on_the_28th_in_common_years(user,
 
 
 def test_most_similar_is_the_closest_past_entry_of_the_same_user(user, other_user, links):
-    anchor = EntryFactory(user=user, entry_date=D(2024, 6, 10), embedding=vec(1, 0), title="Anchor")
-    near = EntryFactory(user=user, entry_date=D(2024, 6, 1), embedding=vec(0.8, 0.6), title="Near")
-    EntryFactory(user=user, entry_date=D(2024, 5, 1), embedding=vec(0, 1), title="Far")
-    trashed(EntryFactory(user=user, entry_date=D(2024, 6, 2), embedding=vec(1, 0.01)))
-    EntryFactory(user=user, entry_date=D(2024, 6, 3), embedding=vec(1, 0.05), crisis_flagged=True)
-    EntryFactory(user=other_user, entry_date=D(2024, 6, 4), embedding=vec(1, 0))
+    anchor = EntryFactory(
+        user=user, entry_date=D(2024, 6, 10), embedding=vec(1, 0), analysis_status="done", title="Anchor"
+    )
+    near = EntryFactory(
+        user=user, entry_date=D(2024, 6, 1), embedding=vec(0.8, 0.6), analysis_status="done", title="Near"
+    )
+    EntryFactory(user=user, entry_date=D(2024, 5, 1), embedding=vec(0, 1), analysis_status="done", title="Far")
+    trashed(EntryFactory(user=user, entry_date=D(2024, 6, 2), embedding=vec(1, 0.01), analysis_status="done"))
+    EntryFactory(
+        user=user, entry_date=D(2024, 6, 3), embedding=vec(1, 0.05), analysis_status="done", crisis_flagged=True
+    )
+    EntryFactory(user=other_user, entry_date=D(2024, 6, 4), embedding=vec(1, 0), analysis_status="done")
     EntryFactory(user=user, entry_date=D(2024, 6, 11))  # newest, but not analysed yet
 
     found = entry_picks.most_similar(user, links)
@@ -400,18 +406,34 @@ def test_most_similar_is_the_closest_past_entry_of_the_same_user(user, other_use
 
 
 def test_most_similar_never_takes_a_flagged_entry_as_its_anchor(user, links):
-    EntryFactory(user=user, entry_date=D(2024, 6, 1), embedding=vec(0.8, 0.6), title="Near")
-    anchor = EntryFactory(user=user, entry_date=D(2024, 6, 5), embedding=vec(1, 0), title="Ordinary")
-    flagged = EntryFactory(user=user, entry_date=D(2024, 6, 10), embedding=vec(1, 0), crisis_flagged=True)
+    EntryFactory(user=user, entry_date=D(2024, 6, 1), embedding=vec(0.8, 0.6), analysis_status="done", title="Near")
+    anchor = EntryFactory(
+        user=user, entry_date=D(2024, 6, 5), embedding=vec(1, 0), analysis_status="done", title="Ordinary"
+    )
+    flagged = EntryFactory(
+        user=user, entry_date=D(2024, 6, 10), embedding=vec(1, 0), analysis_status="done", crisis_flagged=True
+    )
 
     assert entry_picks.most_similar(user, links)["entry"]["id"] == anchor.pk  # not the newer, flagged one
     assert entry_picks.most_similar(user, links, entry_id=flagged.pk) is None
 
 
+def test_most_similar_never_quotes_an_edited_entry_the_crisis_detector_has_not_read_again(user, links):
+    """An edit sends an entry back to pending with its old vector and its old, unflagged state."""
+    from entries.services import update_entry
+
+    EntryFactory(user=user, entry_date=D(2024, 6, 1), embedding=vec(0.8, 0.6), analysis_status="done", title="")
+    edited = EntryFactory(user=user, entry_date=D(2024, 6, 5), embedding=vec(1, 0), analysis_status="done", title="")
+    update_entry(entry=edited, content="I can't go on anymore.")
+    found = entry_picks.most_similar(user, links)
+    assert found is None or "can't go on" not in str(found)
+    assert entry_picks.most_similar(user, links, entry_id=edited.pk) is None
+
+
 def test_most_similar_is_none_without_an_embedding_or_for_someone_elses_entry(user, other_user, links):
     pending = EntryFactory(user=user, entry_date=D(2024, 6, 1))
-    EntryFactory(user=user, entry_date=D(2024, 5, 1), embedding=vec(1, 0))
-    theirs = EntryFactory(user=other_user, entry_date=D(2024, 6, 1), embedding=vec(1, 0))
+    EntryFactory(user=user, entry_date=D(2024, 5, 1), embedding=vec(1, 0), analysis_status="done")
+    theirs = EntryFactory(user=other_user, entry_date=D(2024, 6, 1), embedding=vec(1, 0), analysis_status="done")
 
     assert entry_picks.most_similar(user, links, entry_id=pending.pk) is None
     assert entry_picks.most_similar(user, links, entry_id=theirs.pk) is None
