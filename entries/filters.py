@@ -28,14 +28,23 @@ class EntryFilterForm(forms.Form):
         return data
 
 
+class StarredCheckbox(forms.CheckboxInput):
+    """A checkbox on the page; over the API also "0", "no" and "off" mean false (Django reads any other word,
+    "0" included, as a ticked box, so ?favourite=0 returned only the starred entries)."""
+
+    FALSE = {"", "0", "false", "no", "off"}
+
+    def value_from_datadict(self, data, files, name):
+        value = data.get(name)
+        return value.strip().lower() not in self.FALSE if isinstance(value, str) else bool(value)
+
+
 class EntryFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label="Search", max_length=500)
     topic = django_filters.ModelChoiceFilter(queryset=Topic.objects.none(), label="Topic")
     tag = django_filters.CharFilter(field_name="tags", lookup_expr="contains", method="filter_tag", max_length=50)
     mood = django_filters.TypedChoiceFilter(choices=Mood.choices, coerce=int, empty_value=None)
-    favourite = django_filters.BooleanFilter(
-        method="filter_favourite", widget=forms.CheckboxInput, label="Starred only"
-    )
+    favourite = django_filters.BooleanFilter(method="filter_favourite", widget=StarredCheckbox, label="Starred only")
     date_from = django_filters.DateFilter(
         field_name="entry_date", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"}), label="From"
     )

@@ -44,4 +44,8 @@ def search_page(request):
         page = Paginator(result.hits, PAGE_SIZE).get_page(request.GET.get("page"))
     status = 200 if valid and qs is not None else 400
     context = {"form": form, "filter": entry_filter, "result": result, "page": page}
+    # Filters folded away only when none is set and none has an error to show.
+    context["filters_open"] = bool(entry_filter.form.errors) or any(
+        value.strip() for key, value in request.GET.items() if key not in ("q", "mode", "page")
+    )
     return render(request, "entries/search.html", context, status=status)

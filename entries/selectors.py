@@ -1,7 +1,11 @@
 """Reads of entries and topics, always scoped to one user."""
 
+import datetime
+
+from django.conf import settings
 from django.contrib.postgres.search import SearchRank
 from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
 
 from .models import Entry, Topic
 from .search import build_text_query
@@ -9,6 +13,8 @@ from .search import build_text_query
 
 def entries_for(user, *, trashed: bool = False) -> QuerySet[Entry]:
     qs = Entry.objects.filter(user=user, deleted_at__isnull=not trashed).select_related("topic")
+    if trashed:  # past the retention window an entry is gone, whether or not the hourly purge has run yet
+        qs = qs.filter(deleted_at__gte=timezone.now() - datetime.timedelta(days=settings.TRASH_RETENTION_DAYS))
     return qs.defer("embedding", "search_vector")
 
 

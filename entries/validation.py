@@ -12,9 +12,15 @@ MAX_TAGS = 30
 _UNSTORABLE = re.compile("[\ud800-\udfff]")  # unpaired surrogates ("\\ud83d" in JSON: half an emoji)
 
 
+# Control characters other than tab and line breaks: NUL can't be stored, and the rest are no part of a journal
+# (search snippets use \x02 and \x03 as their highlight markers).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def storable(text: str) -> str:
-    """Text PostgreSQL can store: NUL removed, an unpaired surrogate replaced by U+FFFD (the replacement mark)."""
-    return _UNSTORABLE.sub("\ufffd", text.replace("\x00", ""))
+    """Text PostgreSQL can store: control characters (NUL among them) removed, an unpaired surrogate replaced by
+    U+FFFD (the replacement mark)."""
+    return _UNSTORABLE.sub("\ufffd", _CONTROL.sub("", text))
 
 
 def clean_content(content) -> str:

@@ -1,5 +1,6 @@
 """Journal pages. Thin: parse, authorize (everything is fetched through the user's own querysets), call a service."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -26,7 +27,9 @@ def entry_list(request):
     entry_filter = EntryFilter(request.GET, queryset=selectors.entries_for(request.user), user=request.user)
     qs = entry_filter.qs if entry_filter.is_valid() else selectors.entries_for(request.user).none()
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"filter": entry_filter, "page": page, "tags": selectors.tags_for(request.user)}
+    filtering = any(value.strip() for key, value in request.GET.items() if key != "page")
+    context = {"filter": entry_filter, "page": page, "tags": selectors.tags_for(request.user), "filtering": filtering}
+    context["by_relevance"] = bool(entry_filter.is_valid() and entry_filter.form.cleaned_data.get("q"))
     return render(request, "entries/list.html", context, status=200 if entry_filter.is_valid() else 400)
 
 
@@ -97,7 +100,7 @@ def entry_trash(request, pk: int):
 @login_required
 def trash_list(request):
     page = Paginator(selectors.entries_for(request.user, trashed=True), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "entries/trash.html", {"page": page})
+    return render(request, "entries/trash.html", {"page": page, "retention_days": settings.TRASH_RETENTION_DAYS})
 
 
 @login_required

@@ -99,6 +99,9 @@ def test_filters_and_pagination(api, user, entry_factory):
     assert api.get(URL + "?page=2").json()["results"]
     assert api.get(URL + f"?topic={topic.pk}").json()["count"] == 1
     assert api.get(URL + "?tag=run&mood=5&favourite=true").json()["count"] == 1
+    for unticked in ("0", "false", "no", "off"):  # Django's checkbox reads any other word, "0" too, as ticked
+        assert api.get(URL + f"?favourite={unticked}").json()["count"] == 23, unticked
+    assert api.get(URL + "?favourite=1").json()["count"] == 1
     assert api.get(URL + "?q=kilometre").json()["count"] == 1
     assert api.get(URL + "?q=ran kilom").json()["count"] == 1  # the word being typed matches as a prefix
     assert api.get(URL + "?q=ran -kilometre").json()["count"] == 0

@@ -238,3 +238,61 @@ def test_the_entry_page_tells_the_browser_which_draft_was_saved_once(browser_cli
     assert "data-draft-saved" not in browser_client.get(response["Location"]).content.decode()
     form = browser_client.get(reverse("entries:edit", args=[entry.pk])).content.decode()
     assert f'data-draft-key="draft:{user.pk}:{entry.pk}"' in form
+
+
+@pytest.mark.django_db
+def test_the_journal_page_says_why_it_is_empty(browser_client, user, entry_factory):
+    blank = browser_client.get(reverse("entries:list"), {"q": "", "tag": ""}).content.decode()
+    assert "Write your first entry" in blank  # an Apply with every field blank filters nothing
+    bad = browser_client.get(reverse("entries:list"), {"date_from": "notadate"})
+    assert bad.status_code == 400 and "No entries match" not in bad.content.decode()
+    entry_factory(user=user, content="a walk")
+    none = browser_client.get(reverse("entries:list"), {"tag": "nothing-tagged-so"}).content.decode()
+    assert "No entries match these filters." in none
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("params", [{"sentiment_min": "0.5", "sentiment_max": "-0.5"}, {"favourite": "on"}])
+def test_search_page_shows_its_filters_when_one_is_set_or_wrong(browser_client, params):
+    response = browser_client.get(reverse("entries:search"), {"q": "walk", **params})
+    assert "<details open>" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_results_ranked_by_relevance_page_as_previous_and_next_not_newer_and_older(browser_client, user, entry_factory):
+    for n in range(25):
+        entry_factory(user=user, content=f"lighthouse walk number {n}", analysis_status="done")
+    ranked = browser_client.get(reverse("entries:list"), {"q": "lighthouse"}).content.decode()
+    assert "Next →" in ranked and "Older" not in ranked
+    dated = browser_client.get(reverse("entries:list")).content.decode()
+    assert "Older →" in dated
+
+
+@pytest.mark.django_db
+def test_an_entry_past_the_retention_window_is_gone_from_the_trash_before_the_purge_runs(
+    browser_client, api, user, entry_factory, settings
+):
+    from django.utils import timezone
+
+    settings.TRASH_RETENTION_DAYS = 30
+    kept = entry_factory(user=user, content="kept a while")
+    expired = entry_factory(user=user, content="past its time")
+    now = timezone.now()
+    Entry.objects.filter(pk=kept.pk).update(deleted_at=now - datetime.timedelta(days=29))
+    Entry.objects.filter(pk=expired.pk).update(deleted_at=now - datetime.timedelta(days=30, minutes=1))
+    page = browser_client.get(reverse("entries:trash")).content.decode()
+    assert f"/journal/{kept.pk}/restore/" in page and f"/journal/{expired.pk}/restore/" not in page
+    assert "deleted for good 30 days after" in page
+    assert [e["id"] for e in api.get("/api/v1/entries/?trashed=1").json()["results"]] == [kept.pk]
+    assert browser_client.post(reverse("entries:restore", args=[expired.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_control_characters_are_not_stored_and_cannot_fake_search_highlights(user):
+    from entries.search import text_hits
+    from entries.services import create_entry
+
+    entry = create_entry(user=user, title="A\x07bell", content="a \x02 lighthouse\x03 b\x0c c\td\ne")
+    assert entry.title == "Abell" and entry.content == "a  lighthouse b c\td\ne"
+    [hit] = text_hits(Entry.objects.filter(user=user), "lighthouse")
+    assert hit.snippet.count("<mark>") == hit.snippet.count("</mark>") == 1
