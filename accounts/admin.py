@@ -1,7 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from entries.services import follow_language
+
 from .models import User
+from .portability.delete import delete_account
 
 
 @admin.register(User)
@@ -12,3 +15,21 @@ class UserAdmin(BaseUserAdmin):
     list_display = ("username", "email", "display_name", "timezone", "is_staff", "date_joined")
     list_filter = BaseUserAdmin.list_filter + ("timezone",)
     search_fields = ("username", "email", "display_name")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "language" in form.changed_data:
+            follow_language(obj)  # search re-indexes the journal in the new language, as after the user's own change
+
+    def get_deleted_objects(self, objs, request):
+        """The confirmation names the accounts only: listing their entries would print people's first lines."""
+        perms_needed = set() if self.has_delete_permission(request) else {"user"}
+        return [str(user) for user in objs], {"accounts": len(objs)}, perms_needed, []
+
+    def delete_model(self, request, obj):
+        delete_account(user=obj)  # sessions, cache keys and tokens too, as when people delete their own account
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            delete_account(user=user)
+        messages.info(request, "Each account was deleted with everything in it, sessions and cached data included.")

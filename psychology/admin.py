@@ -21,6 +21,8 @@ class TechniqueAdmin(admin.ModelAdmin):
         return obj.embedding_is_current
 
     def save_model(self, request, obj, form, change):
+        if not obj.embedding_is_current:
+            obj.embedding = None  # matching falls back to emotions until a worker embeds the new text, not the old
         super().save_model(request, obj, form, change)
         # The web process never loads a model: a worker re-embeds the edited text after the commit.
         if not obj.embedding_is_current:

@@ -107,9 +107,11 @@ class ThinkingTrap(models.Model):
         _validate_text_list(self.reframe, what="Reframe questions")
         for pattern in self.patterns:
             try:
-                re.compile(pattern, re.IGNORECASE)
+                compiled = re.compile(pattern, re.IGNORECASE)
             except re.error as exc:
                 raise ValidationError({"patterns": f"{pattern!r} is not a valid regular expression: {exc}"}) from exc
+            if compiled.search("") or compiled.search(" "):  # it would quote every sentence of every entry
+                raise ValidationError({"patterns": f"{pattern!r} matches empty text: it must need some words."})
 
 
 class CrisisResource(models.Model):

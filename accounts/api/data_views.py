@@ -1,5 +1,6 @@
 """API of My data: imports (upload, follow, confirm), the export zip, and deleting the account."""
 
+import json
 import tempfile
 
 from django.contrib.auth import logout
@@ -7,7 +8,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import generics, serializers, status
+from rest_framework import generics, renderers, serializers, status
 from rest_framework.exceptions import Throttled
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
@@ -101,8 +102,19 @@ class ImportConfirmView(APIView):
         return Response(job_state(job), status=status.HTTP_202_ACCEPTED)
 
 
+class ZipRenderer(renderers.BaseRenderer):
+    """Lets a client ask for the zip it gets (Accept: application/zip); the view answers with a FileResponse."""
+
+    media_type, format, charset, render_style = "application/zip", "zip", None, "binary"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data if isinstance(data, bytes) else json.dumps(data).encode()  # an error's {"detail": ...}
+
+
 class ExportView(APIView):
     """Everything of yours as one zip (entries.json, Markdown files, analysis.json, assessments.json)."""
+
+    renderer_classes = [renderers.JSONRenderer, ZipRenderer]
 
     @extend_schema(responses={(200, "application/zip"): OpenApiTypes.BINARY})
     def get(self, request):
@@ -114,15 +126,21 @@ class ExportView(APIView):
         )
 
 
-class AccountDeleteView(APIView):
-    """Delete your account and all of its data, for good. The body repeats your username and password."""
+ACCOUNT_DELETE = inline_serializer(
+    "AccountDelete", {"username": serializers.CharField(), "password": serializers.CharField()}
+)
 
-    @extend_schema(
-        request=inline_serializer(
-            "AccountDelete", {"username": serializers.CharField(), "password": serializers.CharField()}
-        ),
-        responses={204: None},
-    )
+
+class AccountDeleteView(APIView):
+    """Delete your account and all of its data, for good. The body repeats your username and password.
+
+    DELETE with that body, or POST it to /me/account/delete/ (OpenAPI tools drop bodies of DELETE requests)."""
+
+    @extend_schema(request=ACCOUNT_DELETE, responses={204: None})
+    def post(self, request):
+        return self.delete(request)
+
+    @extend_schema(request=ACCOUNT_DELETE, responses={204: None})
     def delete(self, request):
         data = request.data if hasattr(request.data, "get") else {}
         ip = lockout.client_ip(request)

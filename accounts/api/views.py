@@ -1,3 +1,4 @@
+from drf_spectacular.contrib.rest_framework_simplejwt import TokenRefreshSerializerExtension
 from rest_framework import generics
 from rest_framework.exceptions import Throttled
 from rest_framework.throttling import ScopedRateThrottle
@@ -68,6 +69,13 @@ class TokenRefreshSerializer(jwt_serializers.TokenRefreshSerializer):
         if digest != get_md5_hash_password(user.password):
             raise AuthenticationFailed("The password was changed since this token was issued: sign in again.")
         return super().validate(attrs)
+
+
+class _TokenRefreshSchema(TokenRefreshSerializerExtension):
+    """drf-spectacular's fix for simplejwt's refresh schema (only `access` comes back without rotation) matches
+    simplejwt's own class only: the same for this one."""
+
+    target_class = TokenRefreshSerializer
 
 
 class SafeTokenRefreshView(TokenRefreshView):

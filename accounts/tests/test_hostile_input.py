@@ -86,3 +86,38 @@ def test_an_unknown_country_code_is_a_field_error(api, browser_client, typed):
         "/accounts/preferences/", {"email": "", "timezone": "UTC", "language": "en", "country": typed}
     )
     assert page.status_code == 400 and "two-letter country code" in page.content.decode()
+
+
+def test_the_export_answers_a_client_that_asks_for_the_zip_it_documents(api, user):
+    response = api.get("/api/v1/export/", HTTP_ACCEPT="application/zip")
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+    assert b"".join(response.streaming_content)[:2] == b"PK"
+
+
+def test_account_deletion_can_be_posted_because_openapi_tools_drop_delete_bodies(api, user):
+    from accounts.models import User
+
+    wrong = api.post("/api/v1/me/account/delete/", {"username": user.username, "password": "x"}, format="json")
+    assert wrong.status_code == 400 and User.objects.filter(pk=user.pk).exists()
+    good = {"username": user.username, "password": "correct horse battery"}
+    assert api.post("/api/v1/me/account/delete/", good, format="json").status_code == 204
+    assert not User.objects.filter(pk=user.pk).exists()
+    schema = APIClient().get("/api/v1/schema/", {"format": "json"}).json()
+    body = schema["paths"]["/api/v1/me/account/delete/"]["post"]["requestBody"]["content"]["application/json"]
+    assert body["schema"]["$ref"].endswith("/AccountDeleteRequest")
+
+
+def test_a_token_refresh_answer_matches_its_schema(user):
+    from rest_framework_simplejwt.tokens import RefreshToken
+
+    schema = APIClient().get("/api/v1/schema/", {"format": "json"}).json()["components"]["schemas"]["TokenRefresh"]
+    body = APIClient().post("/api/v1/auth/token/refresh/", {"refresh": str(RefreshToken.for_user(user))}, format="json")
+    assert body.status_code == 200
+    assert set(schema["required"]) <= set(body.json()) and set(body.json()) <= set(schema["properties"])
+
+
+def test_every_field_error_is_a_list_of_messages(api, user, entry_factory):
+    entry = entry_factory(user=user)
+    assert api.get(f"/api/v1/entries/{entry.pk}/similar/", {"k": "0"}).json() == {
+        "k": ["k must be a whole number from 1 to 20."]
+    }

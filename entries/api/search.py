@@ -105,8 +105,8 @@ class SimilarEntriesView(APIView):
         try:
             k = int(request.query_params.get("k", 5))
         except ValueError:
-            raise ValidationError({"k": "k must be a whole number from 1 to 20."}) from None
+            raise ValidationError({"k": ["k must be a whole number from 1 to 20."]}) from None
         if not 1 <= k <= 20:
-            raise ValidationError({"k": "k must be a whole number from 1 to 20."})
+            raise ValidationError({"k": ["k must be a whole number from 1 to 20."]})
         hits = similar_entries(entry, selectors.entries_for(request.user), k=k)
         return Response(SimilarHitSerializer(hits, many=True).data)

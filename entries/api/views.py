@@ -1,4 +1,5 @@
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404  # non-numeric ids answer 404, not 500
@@ -10,7 +11,12 @@ from entries.models import Entry, Topic
 
 from .serializers import EntrySerializer, TopicSerializer
 
+TRASHED = OpenApiParameter(
+    "trashed", OpenApiTypes.BOOL, required=False, description="1: the trash instead (ids for restore and purge)"
+)
 
+
+@extend_schema_view(list=extend_schema(parameters=[TRASHED]), retrieve=extend_schema(parameters=[TRASHED]))
 class EntryViewSet(viewsets.ModelViewSet):
     """Journal entries of the signed-in user. DELETE moves an entry to the trash; see restore and purge."""
 

@@ -89,6 +89,7 @@ ROUTES = {
     "api:api-root": Spec(GET),
     "api:me": Spec(("GET", "PUT", "PATCH")),
     "api:account-delete": Spec(("DELETE",)),
+    "api:account-delete-post": Spec(("POST",)),
     "api:search": Spec(GET),
     "api:entry-list": Spec(GP),
     "api:entry-detail": Spec(("GET", "PUT", "PATCH", "DELETE"), E),

@@ -55,7 +55,7 @@ class EntrySuggestionFeedbackView(APIView):
         given.is_valid(raise_exception=True)
         technique = selectors.active_techniques().filter(slug=given.validated_data["technique"]).first()
         if technique is None:
-            raise serializers.ValidationError({"technique": "Unknown technique."})
+            raise serializers.ValidationError({"technique": ["Unknown technique."]})
         feedback = services.record_feedback(
             user=request.user, entry=entry, technique=technique, verdict=given.validated_data["verdict"]
         )
