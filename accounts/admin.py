@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import transaction
 
 from entries.services import follow_language
 
@@ -19,7 +20,9 @@ class UserAdmin(BaseUserAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change and "language" in form.changed_data:
-            follow_language(obj)  # search re-indexes the journal in the new language, as after the user's own change
+            # Search re-indexes the journal in the new language, as after the user's own change; after the commit,
+            # or a quick worker would still read the old language.
+            transaction.on_commit(lambda: follow_language(obj))
 
     def get_deleted_objects(self, objs, request):
         """The confirmation names the accounts only: listing their entries would print people's first lines."""

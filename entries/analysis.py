@@ -38,7 +38,7 @@ def claim_for_analysis(
         locked = Entry.objects.select_for_update(skip_locked=True).filter(needs_analysis)
         rows = list(locked.filter(pk__in=entry_ids).values_list(*fields))
         if len(rows) < top_up_to:
-            # Only entries never tried: one a worker died on (attempts > 0) must not take a new batch down with it.
+            # Only entries never tried: one a worker may have died on (attempts > 0) must not take a new batch down.
             backlog = locked.filter(
                 analysis_status=AnalysisStatus.PENDING, deleted_at__isnull=True, analysis_attempts=0
             )

@@ -191,8 +191,13 @@ def load_hits(qs: QuerySet[Entry], ranked: list[Ranked], q: str = "", config: st
     matched = [r.pk for r in ranked if r.text_rank]
     queries = build_text_query(q, config) if q and matched else None
     if queries:
+        # Without our sentinels in the text itself (rows stored before control characters were refused may hold
+        # them).
+        text = Func(
+            F("content"), Value(_MARK_OPEN + _MARK_CLOSE), Value(""), function="translate", output_field=TextField()
+        )
         headline = SearchHeadline(
-            "content", queries[0], config=config, start_sel=_MARK_OPEN, stop_sel=_MARK_CLOSE, max_words=30, min_words=12
+            text, queries[0], config=config, start_sel=_MARK_OPEN, stop_sel=_MARK_CLOSE, max_words=30, min_words=12
         )
         rows = rows.annotate(
             headline=Case(When(pk__in=matched, then=headline), default=Value(""), output_field=TextField())

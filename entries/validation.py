@@ -13,14 +13,18 @@ _UNSTORABLE = re.compile("[\ud800-\udfff]")  # unpaired surrogates ("\\ud83d" in
 
 
 # Control characters other than tab and line breaks: NUL can't be stored, and the rest are no part of a journal
-# (search snippets use \x02 and \x03 as their highlight markers).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# (search snippets use \x02 and \x03 as their highlight markers). Separators (vertical tab, form feed: Word's and
+# FileMaker's line and page breaks; file, group and record separators) become line breaks, the rest spaces, so
+# words stay apart.
+_SEPARATORS = re.compile("[\x0b\x0c\x1c-\x1e]")
+_CONTROL = re.compile("[\x01-\x08\x0e-\x1b\x1f\x7f]")
 
 
 def storable(text: str) -> str:
-    """Text PostgreSQL can store: control characters (NUL among them) removed, an unpaired surrogate replaced by
-    U+FFFD (the replacement mark)."""
-    return _UNSTORABLE.sub("\ufffd", _CONTROL.sub("", text))
+    """Text PostgreSQL can store: NUL removed, other control characters made line breaks or spaces, an unpaired
+    surrogate replaced by U+FFFD (the replacement mark)."""
+    text = _CONTROL.sub(" ", _SEPARATORS.sub("\n", text.replace("\x00", "")))
+    return _UNSTORABLE.sub("\ufffd", text)
 
 
 def clean_content(content) -> str:

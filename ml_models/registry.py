@@ -32,9 +32,22 @@ def fingerprint(source: str) -> str:
     path = Path(source)
     if not path.exists():
         return "missing"
-    files = [path] if path.is_file() else sorted(f for f in path.rglob("*") if f.is_file())
+    # Not hidden files: huggingface_hub rewrites its .cache/ download metadata on every download_models run.
+    files = (
+        [path]
+        if path.is_file()
+        else sorted(
+            f
+            for f in path.rglob("*")
+            if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts)
+        )
+    )
     stamp = tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files)
     return _digest(str(path), stamp)
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
 
 
 @functools.lru_cache(maxsize=64)

@@ -105,14 +105,15 @@ def sweep(now: datetime.datetime | None = None) -> int:
     rows = list(
         Entry.objects.filter(stuck, analysis_requested_at__lt=stale)
         .order_by("analysis_requested_at")
-        .values_list("pk", "analysis_attempts")[:5000]
+        .values_list("pk", "analysis_status")[:5000]
     )
     ids = [pk for pk, _ in rows]
-    # Entries never tried (the broker was down at save time) go in batches. One tried before and left unfinished may
-    # be the text that stops the worker: each goes alone, so it cannot take its batch-mates down with it every time.
-    fresh = [pk for pk, attempts in rows if attempts == 0]
-    batches = [(fresh[i : i + SWEEP_BATCH], False) for i in range(0, len(fresh), SWEEP_BATCH)]
-    batches += [([pk], True) for pk, attempts in rows if attempts > 0]
+    # An entry still "processing" was abandoned mid-analysis: it may be the text that stops the worker, so it goes
+    # alone and cannot take batch-mates down with it every time. The rest (never sent, or failed with a reason) go in
+    # batches.
+    batched = [pk for pk, state in rows if state != AnalysisStatus.PROCESSING]
+    batches = [(batched[i : i + SWEEP_BATCH], False) for i in range(0, len(batched), SWEEP_BATCH)]
+    batches += [([pk], True) for pk, state in rows if state == AnalysisStatus.PROCESSING]
     for batch, alone in batches:
         # Marked before the message is sent: an idle worker takes it at once, and its claim skips rows that this
         # update still holds locked, which would leave them for the next sweep. Entries left "processing" were

@@ -203,18 +203,24 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 # A thought the writer disowns ("I don't think I'm a failure any more", "I used to tell myself I'm stupid"),
 # someone else's words ("My therapist says I should feel proud"), or a machine that fails ("The printer won't
 # work"): quoting these back as the writer's thinking trap would get them wrong.
+# Each guard must govern the match: stand right before it ("I no longer feel that | I'm a failure") or right after
+# it ("I'm a failure, | not any more"), or in its own clause. A cue elsewhere ("I don't feel safe anywhere, | it's all
+# my fault") leaves the thought held.
 _DISOWNED_BEFORE = re.compile(
-    r"\b(?:(?:don't|do not|no longer|never)\s+(?:really\s+|actually\s+)?(?:think|believe)|"
-    r"used to (?:think|believe|tell myself|say)|stopped (?:thinking|believing|telling myself))\b",
+    r"\b(?:(?:don't|do not|no longer|never)\s+(?:really\s+|actually\s+)?(?:think|believe|feel)|"
+    r"used to (?:think|believe|feel|tell myself|say)|stopped (?:thinking|believing|feeling|telling myself))"
+    r"(?:\s+(?:that|like))?[\s,]*$",
     re.IGNORECASE,
 )
-_DISOWNED_AFTER = re.compile(  # in the match's own clause, or a ", but not now" straight after it
-    r"^(?:(?!\b(?:and|but|so|because)\b)[^,;:.!?])*?\b(?:any ?more|no longer)\b|^\W*but\s+not\s+(?:now|any ?more)\b",
+_DISOWNED_AFTER = re.compile(
+    r"^(?:(?!\b(?:and|but|so|because)\b)[^,;:.!?])*?\b(?:any ?more|no longer)\b"
+    r"|^[\s,;]*(?:but\s+)?not\s+(?:now|any ?more)\b",
     re.IGNORECASE,
 )
-_REPORTED_BEFORE = re.compile(r"\b(?!i\b)\w+\s+(?:says|said|tells me|told me|keeps saying)\b", re.IGNORECASE)
-# The guards read only the clause a match stands in: "I don't feel safe anywhere, it's all my fault" still holds one.
-_CLAUSE = re.compile(r"[,;:]|\b(?:and|but|so|because|although|though)\b", re.IGNORECASE)
+_REPORTED_BEFORE = re.compile(
+    r"\b(?!i\b)\w+\s+(?:says|said|tells me|told me|keeps saying)(?:[\s,]+(?:that|again|honestly|once|always))*[\s,]*$",
+    re.IGNORECASE,
+)
 _MACHINE = re.compile(
     r"\b(?:printer|car|laptop|computer|phone|wi-?fi|internet|router|tv|heating|boiler|engine|app|website|oven|"
     r"washing machine|dishwasher|key|door|lock|battery|scanner|charger)\s+(?:still\s+|just\s+)?"
@@ -225,7 +231,7 @@ _MACHINE = re.compile(
 
 def _writers_own(sentence: str, match: re.Match) -> bool:
     """Whether a pattern's match is a thought the writer holds now (see the guards above)."""
-    before, after = _CLAUSE.split(sentence[: match.start()])[-1], sentence[match.end() :]
+    before, after = sentence[: match.start()], sentence[match.end() :]
     if _DISOWNED_BEFORE.search(before) or _DISOWNED_AFTER.search(after) or _REPORTED_BEFORE.search(before):
         return False
     return not _MACHINE.search(sentence[max(0, match.start() - 40) : match.end()])

@@ -116,6 +116,11 @@ class ExportView(APIView):
 
     renderer_classes = [renderers.JSONRenderer, ZipRenderer]
 
+    def handle_exception(self, exc):
+        self.request.accepted_renderer = renderers.JSONRenderer()  # an error is JSON, never labelled a zip
+        self.request.accepted_media_type = "application/json"
+        return super().handle_exception(exc)
+
     @extend_schema(responses={(200, "application/zip"): OpenApiTypes.BINARY})
     def get(self, request):
         spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes (and so deletes) it when sent

@@ -88,6 +88,12 @@ def test_an_unknown_country_code_is_a_field_error(api, browser_client, typed):
     assert page.status_code == 400 and "two-letter country code" in page.content.decode()
 
 
+def test_an_export_error_is_json_even_when_the_client_asked_for_a_zip():
+    response = APIClient().get("/api/v1/export/", HTTP_ACCEPT="application/zip")
+    assert response.status_code == 401 and response["Content-Type"].startswith("application/json")
+    assert "detail" in response.json()
+
+
 def test_the_export_answers_a_client_that_asks_for_the_zip_it_documents(api, user):
     response = api.get("/api/v1/export/", HTTP_ACCEPT="application/zip")
     assert response.status_code == 200 and response["Content-Type"] == "application/zip"

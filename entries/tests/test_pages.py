@@ -292,7 +292,10 @@ def test_control_characters_are_not_stored_and_cannot_fake_search_highlights(use
     from entries.search import text_hits
     from entries.services import create_entry
 
-    entry = create_entry(user=user, title="A\x07bell", content="a \x02 lighthouse\x03 b\x0c c\td\ne")
-    assert entry.title == "Abell" and entry.content == "a  lighthouse b c\td\ne"
-    [hit] = text_hits(Entry.objects.filter(user=user), "lighthouse")
-    assert hit.snippet.count("<mark>") == hit.snippet.count("</mark>") == 1
+    entry = create_entry(user=user, title="A\x07bell", content="a \x02 lighthouse\x03 b\x0bnext\x0cpage c\td\ne")
+    assert entry.title == "A bell"  # words stay apart
+    assert entry.content == "a   lighthouse  b\nnext\npage c\td\ne"  # Word's line and page breaks become breaks
+    old = create_entry(user=user, title="", content="stored before: a lighthouse here")
+    Entry.objects.filter(pk=old.pk).update(content="stored before: a \x02 lighthouse\x03 here")  # as rows may hold
+    for hit in text_hits(Entry.objects.filter(user=user), "lighthouse"):
+        assert hit.snippet.count("<mark>") == hit.snippet.count("</mark>") == 1

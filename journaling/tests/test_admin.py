@@ -77,7 +77,9 @@ def test_deleting_a_user_in_the_admin_deletes_the_account_as_the_person_would(
     assert cache.get(f"insights:version:{person.pk}") is None
 
 
-def test_changing_a_users_language_in_the_admin_reindexes_their_journal(admin_client):
+def test_changing_a_users_language_in_the_admin_reindexes_their_journal(
+    admin_client, django_capture_on_commit_callbacks
+):
     broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
     broker.delete("default")
     person = UserFactory(language="en")
@@ -86,8 +88,12 @@ def test_changing_a_users_language_in_the_admin_reindexes_their_journal(admin_cl
     data = {k: v for k, v in form.context["adminform"].form.initial.items() if v is not None}
     data.update(language="de", date_joined_0="2026-11-01", date_joined_1="10:00:00", last_login_0="", last_login_1="")
     data["groups"], data["user_permissions"] = [], []
-    response = admin_client.post(f"/admin/accounts/user/{person.pk}/change/", data)
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = admin_client.post(f"/admin/accounts/user/{person.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
+    assert not broker.lrange("default", 0, -1)  # not before the commit: a quick worker would read the old language
+    for callback in callbacks:
+        callback()
     assert any(b"reindex_search_language" in m for m in broker.lrange("default", 0, -1))
 
 

@@ -74,3 +74,8 @@ def test_the_cpu_worker_can_leave_analysis_to_the_gpu_worker():
     match = re.fullmatch(r"\$\{CPU_WORKER_QUEUES:-([\w,]+)\}", queues)
     assert match and set(match.group(1).split(",")) == {"default", "inference"}  # without a GPU it analyses too
     assert "CPU_WORKER_QUEUES=default" in (ROOT / "README.md").read_text()
+
+
+def test_daphne_is_published_to_the_hosts_proxy_only():
+    """DJANGO_SECURE=1 trusts one proxy's X-Forwarded-For: a client reaching daphne directly could pick its own."""
+    assert COMPOSE["services"]["web"]["ports"] == ["127.0.0.1:8000:8000"]

@@ -46,3 +46,7 @@ def test_a_model_retrained_in_place_gets_a_new_version(tmp_path):
     first = folder_spec.version
     (folder / "model.safetensors").write_bytes(b"weights two")
     assert folder_spec.version != first
+    second = folder_spec.version
+    (folder / ".cache" / "huggingface").mkdir(parents=True)  # download metadata, rewritten on every download
+    (folder / ".cache" / "huggingface" / "model.safetensors.metadata").write_text("etag\n1733000000.1")
+    assert folder_spec.version == second

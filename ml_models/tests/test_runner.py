@@ -110,7 +110,7 @@ def test_sweep_requeues_only_stale_unfinished_entries(user):
     Entry.objects.filter(pk=stale_failed.pk).update(analysis_status=AnalysisStatus.FAILED, analysis_attempts=2)
     Entry.objects.filter(pk=done.pk).update(analysis_status=AnalysisStatus.DONE)
     assert sweep() == 2
-    assert broker.llen("inference") == 2  # the never-tried one, and the failed one alone
+    assert broker.llen("inference") == 1  # one batch holding both ids
     assert Entry.objects.get(pk=fresh_pending.pk).analysis_requested_at > old
     assert sweep() == 0  # just re-enqueued: not stale any more
 

@@ -131,6 +131,11 @@ def test_thinking_traps_are_found_whichever_apostrophe_was_typed(knowledge_base,
         "My therapist says I should feel proud.",
         "The printer won't work.",
         "I'm not a failure any more.",
+        "I no longer feel that I'm a failure.",
+        "I used to feel I'm a burden.",
+        "He told me, again, that I'm useless.",
+        "My therapist says that, honestly, I should feel proud.",
+        "I'm such a failure, not any more.",
     ],
 )
 def test_thoughts_the_writer_disowns_or_reports_are_not_quoted_as_their_traps(knowledge_base, sentence):

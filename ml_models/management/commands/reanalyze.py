@@ -37,7 +37,7 @@ class Command(BaseCommand):
             # Entries these models already analysed are done: an interrupted run resumes where it stopped. The device
             # is recorded but not compared: the same models on a GPU and on a CPU give the same answers to rounding.
             models = {k: v for k, v in get_pipeline().versions.items() if k != "device"}
-            todo |= ~Q(**{f"model_versions__{task}": version for task, version in models.items()})
+            todo |= ~Q(model_versions__contains=models)  # a record missing a task counts as another version
         ids = list(qs.filter(todo).order_by("pk").values_list("pk", flat=True))
         done = 0
         with tqdm(total=len(ids), unit="entry", disable=not ids) as bar:
