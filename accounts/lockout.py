@@ -19,6 +19,11 @@ def is_locked(username: str, ip: str) -> bool:
     )
 
 
+def retry_after() -> int:
+    """Seconds until a lock has surely expired (the counters live one window from their first failure)."""
+    return settings.LOGIN_FAILURE_WINDOW_SECONDS
+
+
 def record_failure(username: str, ip: str) -> None:
     for key in _keys(username, ip):
         cache.add(key, 0, timeout=settings.LOGIN_FAILURE_WINDOW_SECONDS)

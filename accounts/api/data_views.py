@@ -150,7 +150,7 @@ class AccountDeleteView(APIView):
         data = request.data if hasattr(request.data, "get") else {}
         ip = lockout.client_ip(request)
         if lockout.is_locked(request.user.username, ip):
-            raise Throttled(detail=lockout.LOCKED_MESSAGE)
+            raise Throttled(detail=lockout.LOCKED_MESSAGE, wait=lockout.retry_after())
         errors = confirmation_errors(
             user=request.user, username=str(data.get("username", "")), password=str(data.get("password", "")), ip=ip
         )

@@ -33,7 +33,7 @@ class ThrottledTokenObtainPairView(TokenObtainPairView):
         username = str(request.data.get("username", "")) if hasattr(request.data, "get") else ""
         ip = lockout.client_ip(request)
         if lockout.is_locked(username, ip):
-            raise Throttled(detail=lockout.LOCKED_MESSAGE)
+            raise Throttled(detail=lockout.LOCKED_MESSAGE, wait=lockout.retry_after())
         response = super().post(request, *args, **kwargs)
         if response.status_code == 200:
             lockout.clear(username, ip)

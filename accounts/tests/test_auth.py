@@ -97,6 +97,7 @@ def test_jwt_login_is_throttled_after_failures(user, settings):
         assert client.post("/api/v1/auth/token/", {"username": user.username, "password": "no"}).status_code == 401
     response = client.post("/api/v1/auth/token/", {"username": user.username, "password": "correct horse battery"})
     assert response.status_code == 429
+    assert int(response["Retry-After"]) == settings.LOGIN_FAILURE_WINDOW_SECONDS  # when to try again
 
 
 @pytest.mark.django_db

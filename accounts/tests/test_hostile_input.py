@@ -127,3 +127,11 @@ def test_every_field_error_is_a_list_of_messages(api, user, entry_factory):
     assert api.get(f"/api/v1/entries/{entry.pk}/similar/", {"k": "0"}).json() == {
         "k": ["k must be a whole number from 1 to 20."]
     }
+
+
+def test_the_schema_documents_the_error_answers_clients_must_handle():
+    schema = APIClient().get("/api/v1/schema/", {"format": "json"}).json()
+    responses = schema["paths"]["/api/v1/entries/{id}/"]["patch"]["responses"]
+    assert {"400", "401", "404", "429", "503"} <= set(responses)
+    assert "Retry-After" in responses["503"]["headers"] and "Retry-After" in responses["429"]["headers"]
+    assert schema["components"]["schemas"]["Error"]["required"] == ["detail"]
