@@ -18,15 +18,16 @@ MAX_ERROR_CHARS = 500
 
 
 def claim_for_analysis(
-    entry_ids: list[int], *, top_up_to: int = 0, max_attempts: int | None = None
+    entry_ids: list[int], *, top_up_to: int = 0, max_attempts: int | None = None, now=None
 ) -> list[tuple[int, int, str]]:
     """Mark entries as processing and return (id, content_version, text) for those that still need it.
 
     An entry another worker claimed less than ANALYSIS_SWEEP_AFTER_SECONDS ago is left to it (its queued task or the
     sweep may ask again meanwhile); entries past max_attempts are left for the sweep's accounting. With top_up_to,
     a short claim is filled up with the oldest other pending entries (a backlog after an outage or an import): one
-    batched pass is several times faster than one pass per entry, and their own queued tasks then find nothing."""
-    now = timezone.now()
+    batched pass is several times faster than one pass per entry, and their own queued tasks then find nothing.
+    `now` is the claim's time, which also names the claim (mark_pending and mark_failed take it back)."""
+    now = now or timezone.now()
     in_flight = Q(analysis_status=AnalysisStatus.PROCESSING) & Q(
         analysis_requested_at__gte=now - timedelta(seconds=settings.ANALYSIS_SWEEP_AFTER_SECONDS)
     )
@@ -75,10 +76,13 @@ def apply_analysis(*, entry_id: int, content_version: int, result: dict, model_v
     return bool(updated)
 
 
-def mark_failed(*, entry_ids: list[int], reason: str, versions: dict[int, int] | None = None) -> None:
+def mark_failed(*, entry_ids: list[int], reason: str, versions: dict[int, int] | None = None, claimed_at=None) -> None:
     """Record a failure. With versions ({id: content_version} as claimed), an entry edited since is left alone:
-    its new text has not failed, and its own analysis is queued."""
+    its new text has not failed, and its own analysis is queued. With claimed_at, only entries still under that
+    claim: one that outlived ANALYSIS_SWEEP_AFTER_SECONDS may be another worker's by now."""
     rows = Entry.objects.filter(pk__in=entry_ids)
+    if claimed_at is not None:
+        rows = rows.filter(analysis_requested_at=claimed_at)
     if versions is not None:
         rows = rows.filter(
             functools.reduce(operator.or_, (Q(pk=pk, content_version=v) for pk, v in versions.items()), Q(pk__in=[]))
@@ -101,11 +105,13 @@ def request_reanalysis(*, entry_ids: list[int]) -> None:
     )
 
 
-def mark_pending(*, entry_ids: list[int]) -> None:
-    """Hand claimed entries back (a transient fault); the retry or the sweep picks them up."""
-    Entry.objects.filter(pk__in=entry_ids, analysis_status=AnalysisStatus.PROCESSING).update(
-        analysis_status=AnalysisStatus.PENDING
-    )
+def mark_pending(*, entry_ids: list[int], claimed_at=None) -> None:
+    """Hand claimed entries back (a transient fault); the retry or the sweep picks them up. With claimed_at, only
+    those still under that claim (see mark_failed)."""
+    rows = Entry.objects.filter(pk__in=entry_ids, analysis_status=AnalysisStatus.PROCESSING)
+    if claimed_at is not None:
+        rows = rows.filter(analysis_requested_at=claimed_at)
+    rows.update(analysis_status=AnalysisStatus.PENDING)
 
 
 def _after_change(entry_id: int) -> None:

@@ -32,33 +32,37 @@ def run_analysis(
 ) -> int:
     """Analyse these entries (and, with top_up_to, more of the pending backlog in the same pass). Entries that
     already failed max_attempts times are left alone (None: an operator's reanalyze tries them anyway)."""
-    claimed = analysis.claim_for_analysis(entry_ids, top_up_to=top_up_to, max_attempts=max_attempts)
+    claimed_at = timezone.now()  # names this claim: a fault hands back only entries still under it
+    claimed = analysis.claim_for_analysis(entry_ids, top_up_to=top_up_to, max_attempts=max_attempts, now=claimed_at)
     if not claimed:
         return 0
     ids = [c[0] for c in claimed]
     versions = {pk: version for pk, version, _ in claimed}
+    ours = {"versions": versions, "claimed_at": claimed_at}
     try:
         pipeline = get_pipeline()
         results = _analyze_isolating_failures(pipeline, claimed)
     except ModelUnavailable as exc:
-        analysis.mark_failed(entry_ids=ids, reason=f"model unavailable: {exc}", versions=versions)
+        analysis.mark_failed(entry_ids=ids, reason=f"model unavailable: {exc}", **ours)
         return 0
     except TRANSIENT:
         if final_attempt:
-            analysis.mark_failed(entry_ids=ids, reason="analysis kept failing; will retry later", versions=versions)
+            analysis.mark_failed(entry_ids=ids, reason="analysis kept failing; will retry later", **ours)
         else:
-            analysis.mark_pending(entry_ids=ids)
+            analysis.mark_pending(entry_ids=ids, claimed_at=claimed_at)
         raise  # Celery retries with backoff
     except Exception as exc:
         # A bug or a broken install: say so on the entries; the sweep retries a few times, then leaves them failed.
         logger.exception("analysis of %s failed", ids)
-        analysis.mark_failed(entry_ids=ids, reason=f"{type(exc).__name__}: {exc}", versions=versions)
+        analysis.mark_failed(entry_ids=ids, reason=f"{type(exc).__name__}: {exc}", **ours)
         return 0
     done = 0
     for (entry_id, version, _), result in zip(claimed, results):
         if isinstance(result, Exception):
             reason = f"{type(result).__name__}: {result}"
-            analysis.mark_failed(entry_ids=[entry_id], reason=reason, versions={entry_id: version})
+            analysis.mark_failed(
+                entry_ids=[entry_id], reason=reason, versions={entry_id: version}, claimed_at=claimed_at
+            )
             continue
         done += analysis.apply_analysis(
             entry_id=entry_id, content_version=version, result=result, model_versions=pipeline.versions

@@ -240,3 +240,23 @@ def test_an_entry_a_worker_died_on_is_resent_alone_and_never_joins_another_batch
     newcomer = services.create_entry(user=user, content="written meanwhile")
     claimed = claim_for_analysis([newcomer.pk], top_up_to=16)  # a new entry's task tops up from the backlog ...
     assert [c[0] for c in claimed] == [newcomer.pk]  # ... with no entry a worker died on
+
+
+@pytest.mark.django_db
+def test_a_worker_whose_claim_ran_out_cannot_hand_back_another_workers_live_claim(user):
+    """A slow worker's claim outlived ANALYSIS_SWEEP_AFTER_SECONDS; the sweep re-sent the entry and a second worker
+    claimed it. When the first one then hits a fault, the entry stays the second worker's."""
+    from entries.analysis import mark_failed, mark_pending
+
+    entry = services.create_entry(user=user, content="a long entry on a slow machine")
+    first = an_hour_ago()
+    claim_for_analysis([entry.pk], now=first)
+    sweep()  # stale: sent again
+    second = timezone.now()
+    assert claim_for_analysis([entry.pk], now=second)
+    mark_pending(entry_ids=[entry.pk], claimed_at=first)
+    mark_failed(entry_ids=[entry.pk], reason="the first worker's fault", claimed_at=first)
+    row = Entry.objects.get(pk=entry.pk)
+    assert (row.analysis_status, row.analysis_requested_at, row.analysis_error) == (
+        AnalysisStatus.PROCESSING, second, ""
+    )  # fmt: skip
