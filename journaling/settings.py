@@ -46,10 +46,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "accounts.middleware.UserTimezoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "journaling.security.ContentSecurityPolicyMiddleware",
+    # Inside the security headers, so an outage it answers early still carries them.
+    "accounts.middleware.UserTimezoneMiddleware",
     "journaling.outages.DatabaseUnavailableMiddleware",
 ]
 

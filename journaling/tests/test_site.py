@@ -167,6 +167,7 @@ def test_a_database_outage_while_loading_the_session_answers_503_not_500(user, m
     response = client.get("/journal/")
     assert response.status_code == 503 and response["Retry-After"] == "5"
     assert len(calls) == 1  # answered at once, not after a second wait for the database inside the view
+    assert "Content-Security-Policy" in response and response["X-Frame-Options"] == "DENY"
 
 
 @pytest.mark.django_db
