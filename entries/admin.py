@@ -8,7 +8,7 @@ send entries to be analysed again.
 
 from django.contrib import admin, messages
 
-from ml_models.dispatch import enqueue_analysis
+from ml_models.dispatch import enqueue_in_batches
 
 from .analysis import request_reanalysis
 from .models import Entry, Topic
@@ -62,8 +62,7 @@ class EntryAdmin(ViewOnlyAdmin):
     def analyse_again(self, request, queryset):
         ids = list(queryset.values_list("pk", flat=True))
         request_reanalysis(entry_ids=ids)
-        sent = all(enqueue_analysis(ids[i : i + 32]) for i in range(0, len(ids), 32))
-        note = "" if sent else " The broker is unreachable: the periodic sweep will send them."
+        note = "" if enqueue_in_batches(ids) else " The broker is unreachable: the periodic sweep will send them."
         messages.success(request, f"{len(ids)} entries will be analysed again.{note}")
 
 

@@ -28,6 +28,11 @@ class EntryFilterForm(forms.Form):
         return data
 
 
+def any_filter_set(params, *, besides=("page",)) -> bool:
+    """Whether a query string sets a filter (not just blank fields, a page number or the `besides` keys)."""
+    return any(value.strip() for key, value in params.items() if key not in besides)
+
+
 class StarredCheckbox(forms.CheckboxInput):
     """A checkbox on the page; over the API also "0", "no" and "off" mean false (Django reads any other word,
     "0" included, as a ticked box, so ?favourite=0 returned only the starred entries)."""

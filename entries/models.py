@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -166,6 +168,11 @@ class Entry(models.Model):
         return f"Entry #{self.pk}"  # no words of the entry: this lands in logs and the admin (pages use display_title)
 
     @property
+    def purge_at(self) -> datetime.datetime | None:
+        """When a trashed entry is deleted for good (TRASH_RETENTION_DAYS after it was trashed)."""
+        return self.deleted_at + trash_retention() if self.deleted_at else None
+
+    @property
     def display_title(self) -> str:
         if self.title:
             return self.title
@@ -179,6 +186,10 @@ class Entry(models.Model):
     @property
     def top_emotions(self) -> list[tuple[str, float]]:
         return sorted(self.emotions.items(), key=lambda kv: kv[1], reverse=True)[:3]
+
+
+def trash_retention() -> datetime.timedelta:
+    return datetime.timedelta(days=settings.TRASH_RETENTION_DAYS)
 
 
 from .models_portability import ImportJob, ImportRecord  # noqa: E402,F401

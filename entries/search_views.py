@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from . import selectors
-from .filters import EntryFilter
+from .filters import EntryFilter, any_filter_set
 from .search import MAX_QUERY_CHARS, MODES, run_search
 from .text_config import search_config_for
 
@@ -45,7 +45,7 @@ def search_page(request):
     status = 200 if valid and qs is not None else 400
     context = {"form": form, "filter": entry_filter, "result": result, "page": page}
     # Filters folded away only when none is set and none has an error to show.
-    context["filters_open"] = bool(entry_filter.form.errors) or any(
-        value.strip() for key, value in request.GET.items() if key not in ("q", "mode", "page")
+    context["filters_open"] = bool(entry_filter.form.errors) or any_filter_set(
+        request.GET, besides=("q", "mode", "page")
     )
     return render(request, "entries/search.html", context, status=status)

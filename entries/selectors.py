@@ -1,20 +1,17 @@
 """Reads of entries and topics, always scoped to one user."""
 
-import datetime
-
-from django.conf import settings
 from django.contrib.postgres.search import SearchRank
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
-from .models import Entry, Topic
+from .models import Entry, Topic, trash_retention
 from .search import build_text_query
 
 
 def entries_for(user, *, trashed: bool = False) -> QuerySet[Entry]:
     qs = Entry.objects.filter(user=user, deleted_at__isnull=not trashed).select_related("topic")
     if trashed:  # past the retention window an entry is gone, whether or not the hourly purge has run yet
-        qs = qs.filter(deleted_at__gte=timezone.now() - datetime.timedelta(days=settings.TRASH_RETENTION_DAYS))
+        qs = qs.filter(deleted_at__gte=timezone.now() - trash_retention())
     return qs.defer("embedding", "search_vector")
 
 

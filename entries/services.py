@@ -10,7 +10,7 @@ from django.utils import timezone
 from ml_models.dispatch import enqueue_analysis
 
 from . import validation
-from .models import AnalysisStatus, Entry, Topic
+from .models import AnalysisStatus, Entry, Topic, trash_retention
 from .text_config import search_config_for
 
 logger = logging.getLogger(__name__)
@@ -119,6 +119,11 @@ def empty_trash(*, user, older_than: datetime.timedelta | None = None) -> int:
     if older_than is not None:
         qs = qs.filter(deleted_at__lt=timezone.now() - older_than)
     return qs.delete()[1].get(Entry._meta.label, 0)  # entries only, not the rows deleted along with them
+
+
+def purge_expired_trash() -> int:
+    """Delete for good, for everyone, the entries that sat in the trash longer than TRASH_RETENTION_DAYS."""
+    return Entry.objects.filter(deleted_at__lt=timezone.now() - trash_retention()).delete()[1].get(Entry._meta.label, 0)
 
 
 TOPIC_NAME_TAKEN = "You already have a topic with this name."

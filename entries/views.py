@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import selectors, services
-from .filters import EntryFilter
+from .filters import EntryFilter, any_filter_set
 from .forms import EntryForm, TopicForm
 from .models import Topic
 from .search import similar_entries
@@ -27,7 +27,7 @@ def entry_list(request):
     entry_filter = EntryFilter(request.GET, queryset=selectors.entries_for(request.user), user=request.user)
     qs = entry_filter.qs if entry_filter.is_valid() else selectors.entries_for(request.user).none()
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    filtering = any(value.strip() for key, value in request.GET.items() if key != "page")
+    filtering = any_filter_set(request.GET)
     context = {"filter": entry_filter, "page": page, "tags": selectors.tags_for(request.user), "filtering": filtering}
     context["by_relevance"] = bool(entry_filter.is_valid() and entry_filter.form.cleaned_data.get("q"))
     return render(request, "entries/list.html", context, status=200 if entry_filter.is_valid() else 400)

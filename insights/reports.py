@@ -104,9 +104,7 @@ def _emotions(user, period: str, today: dt.date) -> dict:
 
 def _heatmap(user, today: dt.date) -> dict:
     """A year of days in whole weeks (Monday first), ending today."""
-    links = JournalLinks()
-    start = today - dt.timedelta(days=364)
-    start -= dt.timedelta(days=start.weekday())
+    links, start = JournalLinks(), _heatmap_start(today)
     counts = selectors.entries_per_day(user, start, today)
     months: dict[dt.date, int] = {}
     for day, n in counts.items():
@@ -130,13 +128,17 @@ def _heatmap(user, today: dt.date) -> dict:
     }
 
 
+def _heatmap_start(today: dt.date) -> dt.date:
+    """The Monday that starts the week a year back from today."""
+    start = today - dt.timedelta(days=364)
+    return start - dt.timedelta(days=start.weekday())
+
+
 def _heatmap_section(user, today: dt.date) -> dict:
     """The API's heatmap: withheld, like the streak (and the dashboard's heatmap), after a crisis-flagged entry."""
     if entry_picks.latest_is_crisis_flagged(user):
-        start = today - dt.timedelta(days=364)
-        start -= dt.timedelta(days=start.weekday())
         empty = {"total": None, "days_written": None, "max": None, "days": [], "months": []}
-        return {"suppressed": True, "start": start, "end": today, **empty}
+        return {"suppressed": True, "start": _heatmap_start(today), "end": today, **empty}
     return {"suppressed": False, **_heatmap(user, today)}
 
 

@@ -19,3 +19,12 @@ def enqueue_analysis(entry_ids: list[int], *, alone: bool = False) -> bool:
         logger.warning("could not enqueue analysis for %s: %s; the sweep will retry", entry_ids, exc)
         return False
     return True
+
+
+MESSAGE_BATCH = 32  # ids per message for a long list: a worker analyses one message's entries in one pass
+
+
+def enqueue_in_batches(entry_ids: list[int]) -> bool:
+    """enqueue_analysis for a long list, MESSAGE_BATCH ids per message; False if any could not be sent."""
+    sent = [enqueue_analysis(entry_ids[i : i + MESSAGE_BATCH]) for i in range(0, len(entry_ids), MESSAGE_BATCH)]
+    return all(sent)

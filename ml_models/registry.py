@@ -33,15 +33,10 @@ def fingerprint(source: str) -> str:
     if not path.exists():
         return "missing"
     # Not hidden files: huggingface_hub rewrites its .cache/ download metadata on every download_models run.
-    files = (
-        [path]
-        if path.is_file()
-        else sorted(
-            f
-            for f in path.rglob("*")
-            if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts)
-        )
-    )
+    if path.is_file():
+        files = [path]
+    else:
+        files = sorted(f for f in path.rglob("*") if f.is_file() and not _hidden(f.relative_to(path)))
     stamp = tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files)
     return _digest(str(path), stamp)
 

@@ -1,6 +1,5 @@
 """API of My data: imports (upload, follow, confirm), the export zip, and deleting the account."""
 
-import json
 import tempfile
 
 from django.contrib.auth import logout
@@ -103,12 +102,13 @@ class ImportConfirmView(APIView):
 
 
 class ZipRenderer(renderers.BaseRenderer):
-    """Lets a client ask for the zip it gets (Accept: application/zip); the view answers with a FileResponse."""
+    """Lets a client ask for the zip it gets (Accept: application/zip). Never renders anything itself: the view
+    answers with a FileResponse, and errors with JSON (ExportView.handle_exception)."""
 
     media_type, format, charset, render_style = "application/zip", "zip", None, "binary"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        return data if isinstance(data, bytes) else json.dumps(data).encode()  # an error's {"detail": ...}
+        raise NotImplementedError("the export streams its zip as a FileResponse")
 
 
 class ExportView(APIView):

@@ -82,13 +82,3 @@ class SafeTokenRefreshView(TokenRefreshView):
     """Refreshing a token whose user was deleted, or whose password changed since, is a 401."""
 
     serializer_class = TokenRefreshSerializer
-
-    def post(self, request, *args, **kwargs):
-        from rest_framework.exceptions import AuthenticationFailed
-
-        from accounts.models import User
-
-        try:
-            return super().post(request, *args, **kwargs)
-        except User.DoesNotExist:
-            raise AuthenticationFailed("This account no longer exists.") from None

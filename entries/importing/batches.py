@@ -16,13 +16,12 @@ from entries.models import AnalysisStatus, Entry, Topic
 from entries.models_portability import ImportRecord
 from entries.text_config import search_config_for
 from insights.signals import invalidate_user_insights
-from ml_models.dispatch import enqueue_analysis
+from ml_models.dispatch import enqueue_in_batches
 
 from .report import ImportReport
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
-ANALYSIS_BATCH = 32
 DEFAULT_COLOUR = "#4f6d7a"
 _LOCK_NAMESPACE = 0x4A524E4C << 32  # "JRNL": keeps these advisory locks apart from anyone else's
 
@@ -214,8 +213,3 @@ def _restore_created_at(new) -> None:
             " FROM unnest(%s::bigint[], %s::timestamptz[]) AS v(id, created_at) WHERE e.id = v.id",
             [[entry.pk for entry, _ in dated], [created for _, created in dated]],
         )
-
-
-def enqueue_in_batches(entry_ids: list[int]) -> None:
-    for start in range(0, len(entry_ids), ANALYSIS_BATCH):
-        enqueue_analysis(entry_ids[start : start + ANALYSIS_BATCH])

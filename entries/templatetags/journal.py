@@ -1,5 +1,3 @@
-import datetime
-
 from django import template
 
 from entries.rendering import render_markdown
@@ -35,11 +33,3 @@ def query_with(context, **kwargs) -> str:
     for key, value in kwargs.items():
         params[key] = value
     return params.urlencode()
-
-
-@register.filter
-def purge_date(deleted_at):
-    """When an entry trashed at `deleted_at` is deleted for good (TRASH_RETENTION_DAYS later)."""
-    from django.conf import settings
-
-    return deleted_at + datetime.timedelta(days=settings.TRASH_RETENTION_DAYS) if deleted_at else None

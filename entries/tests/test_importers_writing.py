@@ -13,10 +13,11 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from entries import importers
-from entries.importing.batches import ANALYSIS_BATCH, run_import
+from entries.importing.batches import run_import
 from entries.models import AnalysisStatus, Entry, Topic
 from entries.models_portability import ImportRecord
 from journaling.testing.processes import manage
+from ml_models.dispatch import MESSAGE_BATCH
 
 FIXTURES = Path(__file__).parent / "import_fixtures"
 
@@ -65,7 +66,7 @@ def test_import_creates_pending_entries_and_enqueues_analysis_in_batches_of_32(
     assert first.word_count == 6 and first.tags == ["generated"] and first.is_favourite
     assert first.created_at == datetime.datetime(2020, 1, 1, 12, tzinfo=datetime.UTC)
     batches = queued_batches(broker)
-    assert sorted(len(b) for b in batches) == [6, ANALYSIS_BATCH, ANALYSIS_BATCH]
+    assert sorted(len(b) for b in batches) == [6, MESSAGE_BATCH, MESSAGE_BATCH]
     assert sorted(i for b in batches for i in b) == sorted(entries.values_list("pk", flat=True))
 
 

@@ -283,6 +283,8 @@ def test_an_entry_past_the_retention_window_is_gone_from_the_trash_before_the_pu
     page = browser_client.get(reverse("entries:trash")).content.decode()
     assert f"/journal/{kept.pk}/restore/" in page and f"/journal/{expired.pk}/restore/" not in page
     assert "deleted for good 30 days after" in page
+    when = Entry.objects.get(pk=kept.pk).purge_at.astimezone(user.tz)  # the page speaks the reader's time zone
+    assert f"deleted for good after {when:%-d %B %Y, %H:%M}" in page
     assert [e["id"] for e in api.get("/api/v1/entries/?trashed=1").json()["results"]] == [kept.pk]
     assert browser_client.post(reverse("entries:restore", args=[expired.pk])).status_code == 404
 

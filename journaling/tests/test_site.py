@@ -78,6 +78,30 @@ def test_production_settings_refuse_to_start_with_the_public_default_secret_key(
     assert result.returncode != 0 and "needs a DJANGO_SECRET_KEY of your own" in result.stderr
 
 
+@pytest.mark.parametrize("secure,hops", [("1", "1"), ("0", "0")])
+def test_behind_tls_the_lockout_and_throttles_trust_one_proxy_by_default(secure, hops):
+    """DJANGO_SECURE=1 means a TLS proxy in front: with no hop trusted, every client would share its address."""
+    import subprocess
+    import sys
+
+    from journaling.testing.processes import ROOT, process_env
+
+    env = process_env(DJANGO_SECRET_KEY="x" * 64, DJANGO_SECURE=secure, DJANGO_DEBUG="0")
+    env.pop("TRUSTED_PROXY_HOPS", None)
+    code = (
+        "from django.conf import settings; print(settings.TRUSTED_PROXY_HOPS, settings.REST_FRAMEWORK['NUM_PROXIES'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.splitlines()[-1].split() == [hops, hops], result.stderr[-2000:]
+
+
 @pytest.mark.django_db
 def test_health_answers_over_plain_http_where_everything_else_redirects_to_https(client, settings):
     settings.SECURE_SSL_REDIRECT = True  # DJANGO_SECURE=1; the container healthcheck speaks plain HTTP
