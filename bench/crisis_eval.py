@@ -29,10 +29,12 @@ def ordinary_entries(passages_each: int) -> list[dict]:
 def main() -> None:
     setup_django("journaling_bench")
     from ml_models.pipeline import get_pipeline
+    from psychology import crisis_head
     from psychology.crisis_head_train import HELD_OUT_SETS
     from psychology.dev_eval import CachedEmbed, score
 
     pipeline = get_pipeline()
+    head_threshold = crisis_head.load()["threshold"]
     embed = CachedEmbed(pipeline.embedder.encode)
     parts = {
         "rules+prototypes": dict(use_head=False),
@@ -62,6 +64,7 @@ def main() -> None:
         chunks = [len(pipeline.classifier.chunks_of(row["text"])) for row in sets[name]]
         long_entries[name] = {"n": len(chunks), "passages_each": n, "chunks": [min(chunks), max(chunks)]}
     print_table("Crisis detector (counts only)", table, ["set", "detector", "recall", "false-positive rate"])
+    print(f"thresholds: head {head_threshold} (inf: off), fine-tuned classifier {pipeline.classifier.crisis_threshold}")
     for name, info in long_entries.items():
         low, high = info["chunks"]
         print(f"{name}: {info['n']} of {info['passages_each']} passages each, {low}-{high} chunks")
@@ -70,6 +73,7 @@ def main() -> None:
         {
             "models": pipeline.versions,
             "crisis_threshold": pipeline.classifier.crisis_threshold,
+            "head_threshold": None if head_threshold == float("inf") else head_threshold,  # None: the head is off
             "long_entries": long_entries,
             "sets": results,
         },

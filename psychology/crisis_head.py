@@ -33,7 +33,8 @@ def load(path: Path | None = None) -> dict | None:
                     "digest": hashlib.sha256(data).hexdigest()[:12],  # of the weights in use
                     "coef": np.asarray(raw["coef"], dtype=np.float32),
                     "intercept": float(raw["intercept"]),
-                    "threshold": float(raw["threshold"]),
+                    # null: chosen off (psychology/operating_point.py), never flags; its digest is still recorded
+                    "threshold": float("inf") if raw["threshold"] is None else float(raw["threshold"]),
                     "negated_extra": float(raw.get("negated_extra", 0.0)),
                     "window": bool(raw.get("window", False)),
                 }
@@ -76,7 +77,7 @@ def unit_scores(keep: list, vectors, weights: dict, window_vector=None) -> list[
 def flagged(keep: list, vectors, embed, weights: dict | None = None) -> list[str]:
     """Quotes of the sentences (or the window) the head flags, best first; [] without weights."""
     weights = weights or load()
-    if weights is None or not keep:
+    if weights is None or not keep or weights["threshold"] == float("inf"):
         return []
     window = window_text(keep) if weights["window"] else None
     window_vector = embed([window])[0] if window else None

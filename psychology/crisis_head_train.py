@@ -207,3 +207,4 @@ def _fmt(r: dict) -> str:
 def save(weights: dict, path: Path = crisis_head.WEIGHTS) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(weights, indent=1) + "\n", encoding="utf-8")
+    crisis_head._loaded.pop(path, None)  # this process reads the new weights from now on

@@ -22,13 +22,15 @@ TARGET_RECALL, MAX_FPR = 0.95, 0.10
 # crisis_heldout5.jsonl: written blind by a fifth author before the sixth round (crisis_dev6) was trained.
 # The seventh round moved heldout3 down (87% -> 84%) and the others up or level, so its floor went down. Retraining
 # its classifier on everything (shipped by a choice made before scoring) moved heldout5 down (88% -> 85%) and
-# heldout2 (94% -> 93%), with fewer false alarms on heldout2 and the cases; their floors followed.
+# heldout2 (94% -> 93%), with fewer false alarms on heldout2 and the cases; their floors followed. Choosing the
+# operating point on validation sets no model trained on (operating_point.py: the head off, the classifier's
+# threshold 0.956 -> 0.787) raised every set (heldout2 97%, heldout3 87%, heldout4 90%, heldout5 92%, the cases 98.8%).
 HELD_OUT = {
-    "crisis_cases.jsonl": 0.96,
-    "crisis_heldout2.jsonl": 0.92,
-    "crisis_heldout3.jsonl": 0.83,
-    "crisis_heldout4.jsonl": 0.82,
-    "crisis_heldout5.jsonl": 0.84,
+    "crisis_cases.jsonl": 0.97,
+    "crisis_heldout2.jsonl": 0.96,
+    "crisis_heldout3.jsonl": 0.86,
+    "crisis_heldout4.jsonl": 0.89,
+    "crisis_heldout5.jsonl": 0.91,
 }
 
 

@@ -32,18 +32,27 @@ LOOK_ALIKES = [
 ]
 
 
+def trained_head() -> dict:
+    """The shipped head at the threshold its training chose: it is switched off in the detector when the operating
+    point says so (psychology/operating_point.py), and these tests are about the head itself."""
+    return {**crisis_head.load(), "threshold": json.loads(crisis_head.WEIGHTS.read_text())["trained_threshold"]}
+
+
 def head_flags(text, embed):
     _, keep = model_sentences(text)
-    return bool(keep) and bool(crisis_head.flagged(keep, embed([s for s, _, _ in keep]), embed))
+    return bool(keep) and bool(crisis_head.flagged(keep, embed([s for s, _, _ in keep]), embed, trained_head()))
 
 
 def test_shipped_weights_load_with_the_embedding_shape():
     weights = crisis_head.load()
     assert weights is not None, "psychology/weights/crisis_head.json is missing"
     assert weights["coef"].shape == (384,)
-    assert 0.0 < weights["threshold"] < 1.0
     raw = json.loads(crisis_head.WEIGHTS.read_text())
-    assert {"C", "cv", "trained_on"} <= raw.keys()
+    assert 0.0 < raw["trained_threshold"] < 1.0
+    # The operating point, chosen on the validation sets, may switch the head off (null); it says what it measured.
+    assert weights["threshold"] == float("inf") if raw["threshold"] is None else 0.0 < weights["threshold"] < 1.0
+    assert {"C", "cv", "trained_on", "operating_point"} <= raw.keys()
+    assert raw["operating_point"]["rates"]["recall"] > raw["operating_point"]["previous"]["rates"]["recall"]
     # Out of fold, the head adds recall to the rules, and the detector stays within the false-alarm target.
     assert raw["cv"]["detector"]["recall"] >= raw["cv"]["rules_and_prototypes"]["recall"] + 0.03
     assert raw["cv"]["detector"]["fpr_dev"] <= 0.10 and raw["cv"]["detector"]["fpr_diary"] <= 0.10
@@ -93,6 +102,8 @@ def test_head_on_its_own_adds_concern_never_urgent(embed, monkeypatch):
     # prototypes, not the head alone); the prototypes are switched off to see the head on its own.
     text = "I feel like I'm fading and I want to let it happen."
     monkeypatch.setattr(crisis, "_embedding_reasons", lambda *a: [])
+    trained = trained_head()
+    monkeypatch.setattr(crisis_head, "load", lambda path=None: trained)
     result = detect_crisis(text, embed=embed)
     assert result.level == "concern"
     assert result.reasons == [f'classifier: "{text.rstrip(".")}"']

@@ -77,3 +77,4 @@ class Command(BaseCommand):
             trained_on=trained_on,
         )
         self.stdout.write(self.style.SUCCESS(f"wrote {classifier_output}"))
+        self.stdout.write("its crisis threshold is the validation quarter's: run choose_crisis_thresholds --write")

@@ -27,3 +27,6 @@ class Command(BaseCommand):
         if not dry_run:
             T.save(weights)
             self.stdout.write(self.style.SUCCESS(f"wrote {T.crisis_head.WEIGHTS}"))
+            self.stdout.write(
+                "the operating point was chosen for the old weights: run choose_crisis_thresholds --write"
+            )

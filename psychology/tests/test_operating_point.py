@@ -1,0 +1,95 @@
+"""Choosing the crisis detector's thresholds on the validation sets, and storing them where the detector reads them."""
+
+import json
+
+import numpy as np
+import pytest
+
+from ml_models.training import text_key
+from psychology import crisis_head
+from psychology import crisis_head_train as T
+from psychology import operating_point as O
+
+LIMITS = {"hard negatives": 0.10, "ordinary passages": 0.02, "long ordinary entries": 0.10}
+
+
+def part(group, base, head, model):
+    return O.Signals(group, np.array(base, dtype=bool), np.array(head, dtype=float), np.array(model, dtype=float))
+
+
+def parts(model_on_negatives):
+    """Ten crisis statements, ten hard negatives, fifty ordinary passages, ten long entries."""
+    return [
+        part(
+            "crisis", [1, 1] + [0] * 8, [0.95] * 3 + [0.1] * 7, [0.99, 0.99, 0.99, 0.97, 0.9, 0.8, 0.7, 0.6, 0.2, 0.1]
+        ),
+        part("hard negatives", [0] * 10, [0.96] * 2 + [0.1] * 8, model_on_negatives),
+        part("ordinary passages", [0] * 50, [0.1] * 50, [0.01] * 50),
+        part("long ordinary entries", [0] * 10, [0.1] * 10, [0.01] * 10),
+    ]
+
+
+def test_choice_is_the_highest_recall_within_the_false_alarm_limits():
+    # The head's crisis scores are also its false alarms' (0.95 vs 0.96): it adds nothing but false alarms.
+    # One hard negative at 0.75: one false alarm in ten is within 10%, so the classifier may go to the grid's
+    # lowest values; recall stops rising at 0.6 (the next crisis statement scores 0.2), so the highest such wins.
+    head_t, model_t, rates = O.choose(parts([0.75] + [0.05] * 9), LIMITS)
+    assert np.isinf(head_t)
+    assert 0.5 <= model_t <= 0.6 and rates["recall"] == 0.8 and rates["hard negatives"] == 0.1
+    # A second at 0.65 would make it 20%: the threshold stays above it, and recall is what that leaves.
+    head_t, model_t, rates = O.choose(parts([0.75, 0.65] + [0.05] * 8), LIMITS)
+    assert 0.65 < model_t <= 0.7 and rates["recall"] == 0.7 and rates["hard negatives"] == 0.1
+
+
+def test_ordinary_passages_bound_the_choice_too():
+    p = parts([0.05] * 10)
+    p[2] = part("ordinary passages", [0] * 50, [0.1] * 50, [0.65, 0.65] + [0.01] * 48)  # two of fifty: 4% > 2%
+    _, model_t, rates = O.choose(p, LIMITS)
+    assert model_t > 0.65 and rates["ordinary passages"] == 0.0 and rates["recall"] == 0.7
+
+
+def test_nothing_within_the_limits_is_an_error():
+    p = parts([0.05] * 10)
+    p[1] = part("hard negatives", [1] * 5 + [0] * 5, [0.1] * 10, [0.05] * 10)  # the rules alone raise 50%
+    with pytest.raises(ValueError):
+        O.choose(p, LIMITS)
+
+
+def test_validation_texts_leave_out_anything_trained_or_tested_on():
+    raw = {text_key(json.loads(line)["text"]) for path in O.VALIDATION_SETS for line in path.open() if line.strip()}
+    kept = {text_key(t) for group in O.validation_texts().values() for t in group}
+    excluded = O.excluded_texts()
+    assert raw & excluded, "the validation sets repeat a few short training statements; they must be left out"
+    assert not kept & excluded
+    assert not kept & T.held_out_texts()
+    counts = {group: len(texts) for group, texts in O.validation_texts().items()}
+    assert counts["crisis"] >= 200 and counts["hard negatives"] >= 200 and counts["ordinary passages"] >= 400
+
+
+def test_written_thresholds_are_what_the_detector_loads(tmp_path):
+    from safetensors.torch import load_file, save_file
+
+    from ml_models import finetuned
+
+    torch = pytest.importorskip("torch")
+    clf = tmp_path / "clf.safetensors"
+    save_file(
+        {"heads.crisis.weight": torch.ones(2, 3, dtype=torch.float16)}, str(clf), metadata={"crisis_threshold": "0.9"}
+    )
+    head = tmp_path / "head.json"
+    head.write_text(json.dumps({"coef": [0.0] * 384, "intercept": 0.0, "threshold": 0.91}))
+    record = {"chosen_on": ["crisis_val8a.jsonl"]}
+
+    O.write(float("inf"), 0.7, record, clf, head)
+
+    meta = finetuned._metadata(clf)
+    assert float(meta["crisis_threshold"]) == 0.7 and json.loads(meta["crisis_operating_point"]) == record
+    assert load_file(str(clf))["heads.crisis.weight"].dtype == torch.float16  # tensors untouched
+    stored = json.loads(head.read_text())
+    assert stored["threshold"] is None and stored["trained_threshold"] == 0.91
+    weights = crisis_head.load(head)
+    assert weights["threshold"] == float("inf")
+    vectors = np.ones((1, 384), dtype=np.float32) / np.sqrt(384)
+    assert crisis_head.flagged([("I want to be gone", False, 0.0)], vectors, None, weights) == []  # off: never flags
+    O.write(0.8, 0.7, record, clf, head)  # a later choice keeps the first trained threshold on record
+    assert json.loads(head.read_text())["trained_threshold"] == 0.91 and crisis_head.load(head)["threshold"] == 0.8
