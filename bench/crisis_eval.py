@@ -34,7 +34,7 @@ def main() -> None:
     from psychology.dev_eval import CachedEmbed, score
 
     pipeline = get_pipeline()
-    head_threshold = crisis_head.load()["threshold"]
+    head_threshold = (crisis_head.load() or {"threshold": float("inf")})["threshold"]  # no weights: no head
     embed = CachedEmbed(pipeline.embedder.encode)
     parts = {
         "rules+prototypes": dict(use_head=False),

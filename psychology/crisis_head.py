@@ -44,9 +44,10 @@ def load(path: Path | None = None) -> dict | None:
 
 
 def version(path: Path | None = None) -> str:
-    """Which head runs, for the model versions recorded with each analysis: its weights' digest, or "" if none."""
+    """Which head runs, for the model versions recorded with each analysis: its weights' digest, or "" if none
+    (no weights, or switched off by the operating point)."""
     weights = load(path)
-    return f"head:{weights['digest']}" if weights else ""
+    return f"head:{weights['digest']}" if weights and weights["threshold"] != float("inf") else ""
 
 
 def probabilities(vectors, weights: dict) -> np.ndarray:

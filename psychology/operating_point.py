@@ -113,6 +113,11 @@ def choose(parts: list[Signals], max_fpr: dict = MAX_FPR) -> tuple[float, float,
     return best[1], best[2], best[3]
 
 
+def finite(threshold: float) -> float | None:
+    """A threshold as JSON can hold it: None for "never" (infinity), which strict parsers would refuse."""
+    return None if np.isinf(threshold) else float(threshold)
+
+
 def current_thresholds(classifier) -> tuple[float, float]:
     head = crisis_head.load()
     return (head["threshold"] if head else float("inf")), classifier.crisis_threshold
@@ -129,11 +134,11 @@ def write(head_t: float, model_t: float, record: dict, classifier_path: Path, he
     with safe_open(str(classifier_path), framework="pt") as f:
         meta = dict(f.metadata() or {})
     state = load_file(str(classifier_path))
-    meta.update(crisis_threshold=str(model_t), crisis_operating_point=json.dumps(record))
+    meta.update(crisis_threshold=str(model_t), crisis_operating_point=json.dumps(record, allow_nan=False))
     save_file(state, str(classifier_path), metadata=meta)
     head = json.loads(head_path.read_text(encoding="utf-8"))
     # The threshold training chose stays on record: the head's own tests and a later choice can use it.
     head.setdefault("trained_threshold", head["threshold"])
-    head.update(threshold=None if np.isinf(head_t) else head_t, operating_point=record)
-    head_path.write_text(json.dumps(head, indent=1) + "\n", encoding="utf-8")
+    head.update(threshold=finite(head_t), operating_point=record)
+    head_path.write_text(json.dumps(head, indent=1, allow_nan=False) + "\n", encoding="utf-8")
     crisis_head._loaded.pop(head_path, None)

@@ -77,8 +77,9 @@ def test_written_thresholds_are_what_the_detector_loads(tmp_path):
         {"heads.crisis.weight": torch.ones(2, 3, dtype=torch.float16)}, str(clf), metadata={"crisis_threshold": "0.9"}
     )
     head = tmp_path / "head.json"
-    head.write_text(json.dumps({"coef": [0.0] * 384, "intercept": 0.0, "threshold": 0.91}))
-    record = {"chosen_on": ["crisis_val8a.jsonl"]}
+    # A head that scores this vector ~1.0: only the threshold decides whether it flags.
+    head.write_text(json.dumps({"coef": [0.5] * 384, "intercept": 0.0, "threshold": 0.91}))
+    record = {"chosen_on": ["crisis_val8a.jsonl"], "previous": {"head": O.finite(float("inf"))}}
 
     O.write(float("inf"), 0.7, record, clf, head)
 
@@ -90,6 +91,23 @@ def test_written_thresholds_are_what_the_detector_loads(tmp_path):
     weights = crisis_head.load(head)
     assert weights["threshold"] == float("inf")
     vectors = np.ones((1, 384), dtype=np.float32) / np.sqrt(384)
-    assert crisis_head.flagged([("I want to be gone", False, 0.0)], vectors, None, weights) == []  # off: never flags
+    sentence = [("I want to be gone", False, 0.0)]
+    assert crisis_head.flagged(sentence, vectors, None, weights) == []  # off: never flags
+    assert crisis_head.version(head) == ""  # and is not named among the models that ran
+    assert "Infinity" not in head.read_text() and "Infinity" not in finetuned._metadata(clf)["crisis_operating_point"]
     O.write(0.8, 0.7, record, clf, head)  # a later choice keeps the first trained threshold on record
     assert json.loads(head.read_text())["trained_threshold"] == 0.91 and crisis_head.load(head)["threshold"] == 0.8
+    assert crisis_head.flagged(sentence, vectors, None, crisis_head.load(head)) == ["I want to be gone"]
+    assert crisis_head.version(head).startswith("head:")
+
+
+def test_shipped_head_and_classifier_carry_the_same_operating_point():
+    """Retraining either one without choosing the thresholds again would leave them out of step."""
+    from ml_models import finetuned
+
+    head = json.loads(crisis_head.WEIGHTS.read_text())
+    meta = finetuned._metadata(finetuned.WEIGHTS)
+    assert json.loads(meta["crisis_operating_point"]) == head["operating_point"]
+    point = head["operating_point"]
+    assert point["counts"]["crisis"] >= 200 and point["rates"]["recall"] > 0.5
+    assert all(point["rates"][group] <= limit for group, limit in point["max_fpr"].items())

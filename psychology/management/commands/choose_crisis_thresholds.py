@@ -47,11 +47,11 @@ class Command(BaseCommand):
             "chosen_on": [p.name for p in O.VALIDATION_SETS + O.ORDINARY_SETS],
             "counts": {p.group: int(len(p.base)) for p in parts},
             "max_fpr": O.MAX_FPR,
-            "previous": {"head": old[0], "model": old[1], "rates": _rounded(rows[0][3])},
+            "previous": {"head": O.finite(old[0]), "model": O.finite(old[1]), "rates": _rounded(rows[0][3])},
             "rates": _rounded(chosen),
         }
         if json:
-            figures = {"head": None if head_t == float("inf") else head_t, "model": model_t, **record}
+            figures = {"head": O.finite(head_t), "model": model_t, **record}
             Path(json).write_text(jsonlib.dumps(figures, indent=1) + "\n")
         if write:
             path = finetuned.configured_path(settings.ML_FINETUNED_CLASSIFIER)
