@@ -31,7 +31,8 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         except forms.ValidationError:
             lockout.record_failure(username, ip)
             raise
-        lockout.clear(username, ip)
+        if self.get_user() is not None:  # a blank password checks nothing, so it must not reset the count
+            lockout.clear(username, ip)
         return cleaned
 
 

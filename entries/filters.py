@@ -20,6 +20,13 @@ class EntryFilterForm(forms.Form):
         ("sentiment_min", "sentiment_max", "The upper bound is below the lower bound."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "mood" in self.fields:
+            # What a browser sends when no mood is picked; without it the select showed "Awful" first and every
+            # Apply or Search filtered to mood 1. (Only the page's select: the API's schema lists the moods.)
+            self.fields["mood"].choices = [("", "Any mood"), *self.fields["mood"].choices]
+
     def clean(self):
         data = super().clean()
         for low, high, message in self.RANGES:

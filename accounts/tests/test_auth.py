@@ -46,6 +46,18 @@ def test_login_locks_out_after_repeated_failures(client, user, settings):
 
 
 @pytest.mark.django_db
+def test_a_blank_password_does_not_reset_the_lockout(client, user, settings):
+    settings.LOGIN_FAILURE_LIMIT = 3
+    for _ in range(2):
+        client.post(reverse("login"), {"username": user.username, "password": "wrong"})
+    client.post(reverse("login"), {"username": user.username, "password": ""})  # checks no password
+    client.post(reverse("login"), {"username": user.username, "password": "wrong"})  # the third failure
+    response = client.post(reverse("login"), {"username": user.username, "password": "correct horse battery"})
+    assert "Too many failed sign-in attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
 def test_login_and_logout(client, user):
     response = client.post(reverse("login"), {"username": user.username, "password": "correct horse battery"})
     assert response.status_code == 302

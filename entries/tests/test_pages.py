@@ -119,6 +119,9 @@ def test_list_filters_compose(browser_client, user, entry_factory):
     assert "Beach" in page("?date_from=2026-06-01&date_to=2026-12-31")
     assert "Standup" not in page("?date_from=2026-06-01")
     assert "Beach" in page("?q=beach")
+    # What a browser submits from the filter form untouched: the mood select's first option, blank, means any mood.
+    assert '<option value="" selected>Any mood</option>' in page("")
+    assert "Standup" in page("?q=&mood=&tag=&date_from=") and "Beach" in page("?q=&mood=&tag=&date_from=")
     assert browser_client.get(reverse("entries:list") + "?date_from=notadate").status_code == 400
     for name in ("entries:list", "entries:search"):
         response = browser_client.get(reverse(name) + "?q=beach&date_from=2026-07-02&date_to=2026-07-01")

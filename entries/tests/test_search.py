@@ -251,6 +251,10 @@ def test_search_page_shows_highlighted_results_and_handles_bad_input(browser_cli
     assert browser_client.get(reverse("entries:search"), {"q": "x" * 10_000}).status_code == 400
     assert browser_client.get(reverse("entries:search"), {"q": "'&|!():*", "mode": "text"}).status_code == 200
     assert browser_client.get(reverse("entries:search")).status_code == 200
+    # The search form as a browser submits it untouched (closed filters, blank mood) finds what the words find.
+    untouched = browser_client.get(reverse("entries:search"), {"q": "lighthouse", "mode": "text", "mood": ""})
+    assert '<option value="" selected>Any mood</option>' in untouched.content.decode()
+    assert "<mark>lighthouse</mark>" in untouched.content.decode().lower()
 
 
 @pytest.mark.django_db
