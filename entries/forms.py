@@ -8,9 +8,10 @@ from .models import Entry, Topic
 
 class EntryForm(forms.ModelForm):
     tags = forms.CharField(required=False, help_text="Comma-separated, e.g. work, sleep")
+    # The limit is checked by validation.clean_content after line breaks become "\n": a browser sends "\r\n", and a
+    # field-level max_length counted every line break twice. The textarea keeps the limit as its own maxlength.
     content = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 14}),
-        max_length=settings.ENTRY_MAX_CHARS,
+        widget=forms.Textarea(attrs={"rows": 14, "maxlength": settings.ENTRY_MAX_CHARS}),
         help_text="Markdown is welcome.",
         strip=False,
     )

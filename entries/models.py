@@ -184,6 +184,14 @@ class Entry(models.Model):
         return self.deleted_at is not None
 
     @property
+    def analysis_will_retry(self) -> bool:
+        """Whether the sweep will try a failed analysis again: it gives up after ml_models.runner.MAX_ATTEMPTS,
+        until the text is edited."""
+        from ml_models.runner import MAX_ATTEMPTS
+
+        return self.analysis_attempts < MAX_ATTEMPTS
+
+    @property
     def top_emotions(self) -> list[tuple[str, float]]:
         return sorted(self.emotions.items(), key=lambda kv: kv[1], reverse=True)[:3]
 

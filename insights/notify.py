@@ -18,6 +18,7 @@ def entry_event(entry) -> dict:
         "entry_id": entry.pk,
         "status": entry.analysis_status,
         "error": entry.analysis_error,
+        "retrying": entry.analysis_status == "failed" and entry.analysis_will_retry,
         "sentiment": (
             {"label": entry.sentiment_label, "score": entry.sentiment_score}
             if entry.sentiment_score is not None

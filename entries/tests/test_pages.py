@@ -233,6 +233,34 @@ def test_line_breaks_are_stored_as_newlines_whatever_the_client_sends(browser_cl
 
 
 @pytest.mark.django_db
+def test_the_length_limit_counts_a_line_break_once(browser_client, user, settings):
+    settings.ENTRY_MAX_CHARS = 100
+    lines = "\r\n".join(["x" * 9] * 10)  # 99 characters as the writer sees them, 108 as a browser sends them
+    response = browser_client.post(reverse("entries:create"), {"content": lines, "entry_date": "2026-11-20"})
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert len(Entry.objects.get(user=user).content) == 99
+    too_long = browser_client.post(reverse("entries:create"), {"content": "x" * 101, "entry_date": "2026-11-20"})
+    assert "limited to 100 characters" in too_long.content.decode()
+    assert 'maxlength="100"' in browser_client.get(reverse("entries:create")).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_failed_analysis_says_whether_it_will_be_retried(browser_client, user, entry_factory):
+    from insights.notify import entry_event
+    from ml_models.runner import MAX_ATTEMPTS
+
+    entry = entry_factory(user=user, analysis_status="failed", analysis_attempts=1, analysis_error="worker stopped")
+    page = browser_client.get(reverse("entries:detail", args=[entry.pk])).content.decode()
+    assert "it will be retried" in page and entry_event(entry)["retrying"] is True
+    Entry.objects.filter(pk=entry.pk).update(analysis_attempts=MAX_ATTEMPTS)
+    entry.refresh_from_db()
+    page = browser_client.get(reverse("entries:detail", args=[entry.pk])).content.decode()
+    assert "it will be retried" not in page and "edit the entry to try again" in page
+    assert "editing it starts a new one" in page
+    assert entry_event(entry)["retrying"] is False
+
+
+@pytest.mark.django_db
 def test_the_entry_page_tells_the_browser_which_draft_was_saved_once(browser_client, user):
     response = browser_client.post(reverse("entries:create"), {"content": "Saved.", "entry_date": "2026-11-20"})
     entry = Entry.objects.get(user=user)

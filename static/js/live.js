@@ -90,7 +90,8 @@
       el.appendChild(label(s.charAt(0).toUpperCase() + s.slice(1) + " " + (msg.sentiment.score >= 0 ? "+" : "") + msg.sentiment.score.toFixed(2), "sentiment-" + s));
       (msg.top_emotions || []).forEach(function (e) { el.appendChild(label(e.label + " " + Math.round(e.score * 100) + "%", "emotion")); });
     } else if (msg.status === "failed") {
-      el.appendChild(label("Analysis failed; it will be retried", "failed"));
+      // After its last attempt the sweep leaves an entry alone until its text changes: say so, not "retried".
+      el.appendChild(label(msg.retrying === false ? "Analysis failed; edit the entry to try again" : "Analysis failed; it will be retried", "failed"));
     } else {
       el.appendChild(label("Analysing…", "pending"));
     }
