@@ -20,7 +20,7 @@ from django.db.models import Case, F, FloatField, Func, QuerySet, TextField, Val
 from pgvector import Vector
 from pgvector.django import CosineDistance
 
-from .models import Entry
+from .models import AnalysisStatus, Entry
 
 CONFIG = "english"  # the default; callers pass the user's (entries.text_config.search_config_for)
 MAX_QUERY_CHARS = 500
@@ -258,11 +258,12 @@ def fuzzy_title_hits(qs: QuerySet[Entry], q: str, limit: int = 10) -> list[Hit]:
 
 def similar_entries(entry: Entry, qs: QuerySet[Entry], k: int = 5) -> list[Hit]:
     """The user's entries nearest in meaning to this one (itself and trashed entries excluded). Crisis-flagged
-    entries are never resurfaced here, and one gets no list of its own."""
-    if entry.embedding is None or entry.crisis_flagged:
+    entries are never resurfaced here, and one gets no list of its own; nor does an entry edited since its analysis
+    (an edit keeps the old vector and flag until the new analysis lands), and such an entry is not offered either."""
+    if entry.embedding is None or entry.crisis_flagged or entry.analysis_status != AnalysisStatus.DONE:
         return []
     # The journal's size, not the size less this entry: one cached count per journal, not one per entry shown.
-    others = qs.exclude(pk=entry.pk).exclude(crisis_flagged=True)
+    others = qs.exclude(pk=entry.pk).exclude(crisis_flagged=True).filter(analysis_status=AnalysisStatus.DONE)
     return load_hits(others, semantic_ranking(others, entry.embedding, k, size=journal_size(qs)))
 
 

@@ -245,6 +245,16 @@ def test_similar_entries_never_resurface_a_flagged_entry_nor_list_any_for_one(ap
 
 
 @pytest.mark.django_db
+def test_an_entry_edited_since_its_analysis_is_neither_matched_nor_matching(api, user, corpus):
+    """An edit keeps the old vector and crisis flag until the new analysis lands: the new text is unscreened."""
+    exam = corpus["Exam"]
+    nearest = api.get(f"/api/v1/entries/{exam.pk}/similar/", {"k": 1}).json()[0]["entry"]["id"]
+    Entry.objects.filter(pk=nearest).update(analysis_status="pending")
+    assert nearest not in {r["entry"]["id"] for r in api.get(f"/api/v1/entries/{exam.pk}/similar/", {"k": 20}).json()}
+    assert api.get(f"/api/v1/entries/{nearest}/similar/").json() == []
+
+
+@pytest.mark.django_db
 def test_search_page_shows_highlighted_results_and_handles_bad_input(browser_client, corpus):
     page = browser_client.get(reverse("entries:search"), {"q": "lighthouse", "mode": "text"})
     assert page.status_code == 200 and "<mark>lighthouse</mark>" in page.content.decode().lower()
