@@ -47,6 +47,14 @@ def test_preferences_with_a_nul_character_are_a_field_error_and_keep_the_old_one
     assert api.patch("/api/v1/me/", {"preferences": {"note": "back\\u0000slash"}}, format="json").status_code == 200
 
 
+def test_deeply_nested_preferences_are_a_field_error_not_a_500(api, user):
+    deep = '{"a":' * 600 + "1" + "}" * 600  # parses (under the recursion limit), too deep to walk recursively
+    response = api.generic("PATCH", "/api/v1/me/", '{"preferences": ' + deep + "}", content_type="application/json")
+    assert response.status_code == 400 and "nest at most" in response.json()["preferences"][0]
+    shallow = {"a": {"b": {"c": ["x"]}}}
+    assert api.patch("/api/v1/me/", {"preferences": shallow}, format="json").json()["preferences"] == shallow
+
+
 @pytest.mark.parametrize(
     "year", ["²", "9" * 5000, "-1", "2024.0", ""], ids=["superscript", "5000-digits", "negative", "decimal", "empty"]
 )
