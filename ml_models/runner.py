@@ -56,17 +56,28 @@ def run_analysis(
         logger.exception("analysis of %s failed", ids)
         analysis.mark_failed(entry_ids=ids, reason=f"{type(exc).__name__}: {exc}", **ours)
         return 0
-    done = 0
-    for (entry_id, version, _), result in zip(claimed, results):
-        if isinstance(result, Exception):
-            reason = f"{type(result).__name__}: {result}"
-            analysis.mark_failed(
-                entry_ids=[entry_id], reason=reason, versions={entry_id: version}, claimed_at=claimed_at
-            )
-            continue
-        done += analysis.apply_analysis(
-            entry_id=entry_id, content_version=version, result=result, model_versions=pipeline.versions
-        )
+    done, written = 0, 0
+    try:
+        for (entry_id, version, _), result in zip(claimed, results):
+            if isinstance(result, Exception):
+                reason = f"{type(result).__name__}: {result}"
+                analysis.mark_failed(
+                    entry_ids=[entry_id], reason=reason, versions={entry_id: version}, claimed_at=claimed_at
+                )
+            else:
+                done += analysis.apply_analysis(
+                    entry_id=entry_id, content_version=version, result=result, model_versions=pipeline.versions
+                )
+            written += 1
+    except TRANSIENT:
+        # A database or Redis blip while writing: hand the unwritten rest back now, so the retry finds them (left
+        # "processing" under a fresh claim, the retry took them for another worker's and they waited for the sweep).
+        rest = ids[written:]
+        if final_attempt:
+            analysis.mark_failed(entry_ids=rest, reason="analysis kept failing; will retry later", **ours)
+        else:
+            analysis.mark_pending(entry_ids=rest, claimed_at=claimed_at)
+        raise
     return done
 
 

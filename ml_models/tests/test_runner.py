@@ -260,3 +260,28 @@ def test_a_worker_whose_claim_ran_out_cannot_hand_back_another_workers_live_clai
     assert (row.analysis_status, row.analysis_requested_at, row.analysis_error) == (
         AnalysisStatus.PROCESSING, second, ""
     )  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_a_blip_while_writing_results_hands_the_unwritten_entries_back_for_the_retry(user, monkeypatch):
+    from django.db import OperationalError
+
+    from entries import analysis
+
+    entries = [services.create_entry(user=user, content=f"A quiet day number {i}.") for i in range(3)]
+    real_apply, calls = analysis.apply_analysis, []
+
+    def apply_then_blip(**kwargs):
+        calls.append(kwargs["entry_id"])
+        if len(calls) == 2:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real_apply(**kwargs)
+
+    monkeypatch.setattr(analysis, "apply_analysis", apply_then_blip)
+    with pytest.raises(OperationalError):
+        run_analysis([e.pk for e in entries])
+    status = dict(Entry.objects.filter(pk__in=[e.pk for e in entries]).values_list("pk", "analysis_status"))
+    assert status[calls[0]] == AnalysisStatus.DONE
+    assert sorted(v for k, v in status.items() if k != calls[0]) == [AnalysisStatus.PENDING] * 2  # not "processing"
+    monkeypatch.setattr(analysis, "apply_analysis", real_apply)
+    assert run_analysis([e.pk for e in entries]) == 2  # the retry finds them at once, not after the sweep
