@@ -15,7 +15,9 @@ class UserTopicField(serializers.PrimaryKeyRelatedField):
 
 
 class TopicSerializer(serializers.ModelSerializer):
-    colour = serializers.RegexField(r"^#[0-9a-fA-F]{6}$", required=False, default="#4f6d7a")
+    # No serializer default: on a PUT without a colour DRF applied it and reset the stored one. A new topic gets
+    # the model's default colour.
+    colour = serializers.RegexField(r"^#[0-9a-fA-F]{6}$", required=False)
 
     class Meta:
         model = Topic

@@ -129,10 +129,16 @@ def test_topics_crud_and_isolation(api, other_user):
     assert api.post("/api/v1/topics/", {"name": "X", "colour": "red"}, format="json").status_code == 400
     topic_id = created.json()["id"]
     assert api.patch(f"/api/v1/topics/{topic_id}/", {"description": "zzz"}, format="json").status_code == 200
+    # PUT, like PATCH, changes the fields it sends: an omitted colour is kept, not reset to the default.
+    renamed = api.put(f"/api/v1/topics/{topic_id}/", {"name": "Sleep well"}, format="json").json()
+    assert renamed["colour"] == "#123456" and renamed["description"] == "zzz" and renamed["name"] == "Sleep well"
+    plain = api.post("/api/v1/topics/", {"name": "Plain"}, format="json").json()
+    assert plain["colour"] == "#4f6d7a"
+    api.delete(f"/api/v1/topics/{plain['id']}/")
     theirs = Topic.objects.create(user=other_user, name="Theirs")
     assert api.get(f"/api/v1/topics/{theirs.pk}/").status_code == 404
     assert api.delete(f"/api/v1/topics/{theirs.pk}/").status_code == 404
-    assert [t["name"] for t in api.get("/api/v1/topics/").json()["results"]] == ["Sleep"]
+    assert [t["name"] for t in api.get("/api/v1/topics/").json()["results"]] == ["Sleep well"]
     assert api.delete(f"/api/v1/topics/{topic_id}/").status_code == 204
 
 
