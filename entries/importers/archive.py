@@ -85,8 +85,10 @@ def unsafe_member_name(name: str) -> bool:
 
 
 def _ignored(name: str) -> bool:
-    base = name.rsplit("/", 1)[-1]
-    return name.endswith("/") or name.startswith("__MACOSX/") or base.startswith("._") or base == ".DS_Store"
+    """Folders, macOS metadata, and hidden files and folders (an Obsidian vault's .obsidian/ settings and .trash/
+    of deleted notes), as a folder import skips them."""
+    parts = name.replace("\\", "/").split("/")
+    return name.endswith("/") or parts[0] == "__MACOSX" or any(part.startswith(".") for part in parts)
 
 
 class Source:

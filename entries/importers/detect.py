@@ -13,8 +13,9 @@ def detect_format(source) -> str:
         if any(n.rsplit("/", 1)[-1] == "entries.json" for n in names):
             return "journaling"
         for doc in source.listing():
-            if doc.name.lower().endswith(".json"):
-                return _json_kind(source.head(doc)) or _unknown(source)
+            kind = _json_kind(source.head(doc)) if doc.name.lower().endswith(".json") else None
+            if kind:  # a JSON file of another kind (an app's settings) says nothing: look on
+                return kind
         if any(n.endswith((".md", ".markdown")) for n in names):
             return "markdown"
         if any(n.endswith(".csv") for n in names):

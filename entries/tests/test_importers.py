@@ -177,6 +177,18 @@ def test_markdown_zip_skips_a_file_in_another_encoding_and_reads_the_rest(tmp_pa
     assert skips_of(items) == [Skipped("2024-01-02.md", "not UTF-8 text")]
 
 
+def test_a_zipped_vault_skips_hidden_folders_and_is_recognised_by_its_notes(tmp_path):
+    vault = {
+        "vault/.obsidian/app.json": '{"legacyEditor": false}',
+        "vault/.trash/2024-02-01.md": "A note I deleted.",
+        "vault/notes/.hidden.md": "Not a note either.",
+        "vault/notes/2024-03-01.md": "A walk by the canal.",
+    }
+    fmt, items = read(zip_of(tmp_path, vault))
+    assert fmt == "markdown"
+    assert [e.content for e in entries_of(items)] == ["A walk by the canal."]
+
+
 @pytest.mark.parametrize("name", ["../../x.md", "/etc/passwd.md", "notes/../../escape.md", "..\\..\\win.md", "C:/x.md"])
 def test_zip_with_a_path_traversal_name_is_refused_whole(tmp_path, name):
     path = tmp_path / "evil.zip"
