@@ -228,3 +228,21 @@ def test_command_runs_as_a_real_process_and_fails_on_a_damaged_file(user):
     assert "Imported 2 new entries from dayone" in done.stdout
     assert "Stopped early: dayone_truncated.json is not valid JSON" in done.stderr
     assert Entry.objects.filter(user=user).count() == 2
+
+
+@pytest.mark.django_db
+def test_a_reimport_that_adds_nothing_does_not_bring_back_a_deleted_empty_topic(user, tmp_path, broker):
+    export = {
+        "schema": "journaling.export/1",
+        "user": {"id": 999_999},
+        "topics": [{"name": "Work"}, {"name": "Health"}],
+        "entries": [{"id": 7, "title": "T", "content": "Body.", "entry_date": "2024-01-01", "topic": "Work"}],
+    }
+    path = tmp_path / "entries.json"
+    path.write_text(json.dumps(export))
+    first = run_import(user=user, path=path)
+    assert (first.new, first.topics_created) == (1, 2)  # a first import restores the empty topic too
+    Topic.objects.filter(user=user, name="Health").delete()
+    again = run_import(user=user, path=path)
+    assert (again.new, again.topics_created) == (0, 0)
+    assert not Topic.objects.filter(user=user, name="Health").exists()
