@@ -59,13 +59,13 @@ def test_import_with_live_progress_then_book_then_delete_the_account(server, pag
     run_the_queued_job(user)
     page.wait_for_selector("text=Would be imported", timeout=15_000)
     assert page.evaluate("() => window.__before === undefined")
-    assert page.locator(".counts dd").all_inner_texts() == ["3", "1", "2"]
+    assert page.locator(".counts dd").all_inner_texts() == ["4", "1", "1"]
     check_a11y(page, "import preview")
 
-    page.click("button:has-text('Import 3 entries')")
+    page.click("button:has-text('Import 4 entries')")
     run_the_queued_job(user)
     page.wait_for_selector("text=See your journal", timeout=15_000)
-    assert Entry.objects.filter(user=user).count() == 3
+    assert Entry.objects.filter(user=user).count() == 4
 
     page.goto(f"{server.url}/my-data/book/")
     assert "January 2024" in page.inner_text("main") and "Saw a film." in page.inner_text("main")

@@ -147,12 +147,12 @@ def test_api_upload_follow_and_confirm(api, user):
     assert (body["status"], body["dry_run"], body["format"], body["finished"]) == ("queued", True, "daylio", False)
     run_queued(body["id"])
     job = api.get(f"/api/v1/imports/{body['id']}/").json()
-    assert job["status"] == "previewed" and job["report"]["new"] == 3 and job["report"]["duplicate"] == 1
+    assert job["status"] == "previewed" and job["report"]["new"] == 4 and job["report"]["duplicate"] == 1
     confirmed = api.post(f"/api/v1/imports/{body['id']}/confirm/")
     assert confirmed.status_code == 202 and confirmed.json()["status"] == "queued"
     run_queued(body["id"])
     assert api.get(f"/api/v1/imports/{body['id']}/").json()["status"] == "done"
-    assert Entry.objects.filter(user=user).count() == 3
+    assert Entry.objects.filter(user=user).count() == 4
     assert api.post(f"/api/v1/imports/{body['id']}/confirm/").status_code == 400
     listing = api.get("/api/v1/imports/").json()
     assert listing["count"] == 1 and listing["results"][0]["id"] == body["id"]

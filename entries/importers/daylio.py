@@ -52,14 +52,15 @@ def _entry(row: dict, where: str, default_tz):
     if day is None:
         return Skipped(where, f"unreadable full_date {values['full_date']!r}")
     clock = parse_clock(values.get("time", "")) if values.get("time") else datetime.time(0)
-    if clock is None:
-        return Skipped(where, f"unreadable time {values['time']!r}")
     mood_name = values["mood"]
     mood = MOODS.get(mood_name.lower())
     activities = [a.strip() for a in values.get("activities", "").split("|") if a.strip()]
     note = _BREAK.sub("\n", values.get("note", "")).strip()
     title = values.get("note_title", "")
     notes = [f"Daylio mood: {mood_name}"] if mood_name and mood is None else []
+    if clock is None:  # the day, mood and note are still good: keep them at midnight, as jrnl's importer does
+        clock = datetime.time(0)
+        notes.append(f"Daylio time: {values['time']}")
     if not note:
         note = _summary(mood_name, activities)
     return ImportedEntry(

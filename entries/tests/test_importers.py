@@ -134,8 +134,12 @@ def test_daylio_maps_moods_activities_and_notes():
     assert rad.created_at == datetime.datetime(2024, 1, 5, 21, 30, tzinfo=PARIS)
     assert awful.mood == 1 and awful.content == "Feeling awful. Activities: work."
     assert custom.mood is None and custom.notes == ["Daylio mood: sleepy"]
-    assert [s.reason for s in skips_of(items)] == ["unreadable full_date 'not-a-date'", "unreadable time '25:99'"]
-    assert entries[3].source_id == rad.source_id  # the repeated row: the writer counts it as a duplicate
+    assert [s.reason for s in skips_of(items)] == ["unreadable full_date 'not-a-date'"]
+    # An unreadable time loses neither the day, the mood nor the note: midnight, with the time kept as a note.
+    bad_time = entries[3]
+    assert (bad_time.content, bad_time.mood, bad_time.notes) == ("Bad time", 3, ["Daylio time: 25:99"])
+    assert bad_time.created_at == datetime.datetime(2024, 1, 8, 0, 0, tzinfo=PARIS)
+    assert entries[4].source_id == rad.source_id  # the repeated row: the writer counts it as a duplicate
 
 
 def test_daylio_in_the_wrong_encoding_is_refused_clearly():

@@ -149,4 +149,4 @@ def test_a_real_worker_runs_the_preview(user, tmp_path):
         wait_for(lambda: ImportJob.objects.get(pk=job.pk).status == "previewed", message="the preview")
     finally:
         worker.stop()
-    assert ImportJob.objects.get(pk=job.pk).report["new"] == 3
+    assert ImportJob.objects.get(pk=job.pk).report["new"] == 4
