@@ -3,10 +3,10 @@
 import json
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from accounts.selectors import user_for_command
 from entries.importers import FORMAT_CHOICES
 from entries.importing.batches import run_import
 
@@ -16,13 +16,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="The export: a file, a zip archive, or a folder of Markdown files.")
-        parser.add_argument("--user", required=True, help="Username (or id) of the account to import into.")
+        parser.add_argument("--user", required=True, help="Username of the account to import into (or id:12).")
         parser.add_argument("--format", default="auto", choices=[key for key, _ in FORMAT_CHOICES])
         parser.add_argument("--dry-run", action="store_true", help="Count what would be imported; write nothing.")
         parser.add_argument("--json", action="store_true", help="Print the report as JSON.")
 
     def handle(self, *args, **options):
-        user = _find_user(options["user"])
+        user = user_for_command(options["user"])
         path = Path(options["file"])
         if not path.exists():
             raise CommandError(f"No such file or folder: {path}")
@@ -55,11 +55,3 @@ class Command(BaseCommand):
             self.stdout.write(f"  skipped {reason['where']}: {reason['reason']}")
         if report.skipped > 20:
             self.stdout.write(f"  … and {report.skipped - 20:,} more skipped.")
-
-
-def _find_user(value: str):
-    users = get_user_model().objects
-    user = users.filter(username=value).first() or (users.filter(pk=value).first() if value.isdigit() else None)
-    if user is None:
-        raise CommandError(f"No user {value!r}.")
-    return user
