@@ -6,6 +6,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
 from .notify import entry_event, user_group
+from .ws_auth import credential_of, still_signed_in
 
 MAX_SYNC = 100
 ACCEPTED = '{"type": "ping"} or {"type": "sync", "entries": [ids]}'
@@ -20,7 +21,7 @@ class UpdatesConsumer(AsyncWebsocketConsumer):
             await self.accept()
             await self.close(code=4401)
             return
-        self.group = user_group(user.pk)
+        self.group, self.user_id, self.credential = user_group(user.pk), user.pk, credential_of(self.scope)
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
         await self.send_json({"type": "hello", "user_id": user.pk})
@@ -37,6 +38,8 @@ class UpdatesConsumer(AsyncWebsocketConsumer):
             return
         kind = message.get("type") if isinstance(message, dict) else None
         ids = _entry_ids(message.get("entries")) if kind == "sync" else None
+        if ids is not None and not await self._still_signed_in():
+            return
         if kind == "ping":
             await self.send_json({"type": "pong"})
         elif ids is not None:
@@ -55,10 +58,20 @@ class UpdatesConsumer(AsyncWebsocketConsumer):
         return [entry_event(entry) for entry in rows]
 
     async def entry_analysis(self, event):
-        await self.send_json({k: v for k, v in event.items()})
+        if await self._still_signed_in():
+            await self.send_json({k: v for k, v in event.items()})
 
     async def insights_changed(self, event):
-        await self.send_json({k: v for k, v in event.items()})
+        if await self._still_signed_in():
+            await self.send_json({k: v for k, v in event.items()})
+
+    async def _still_signed_in(self) -> bool:
+        """Checked before anything about the journal is sent: a sign-out, a password change, a deactivated account
+        or an expired token ends the socket (4401, so the page stops reconnecting) rather than leaving it fed."""
+        if await still_signed_in(self.credential, self.user_id):
+            return True
+        await self.close(code=4401)
+        return False
 
     async def send_json(self, payload: dict):
         await self.send(text_data=json.dumps(payload))

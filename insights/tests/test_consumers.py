@@ -160,3 +160,43 @@ def test_a_page_that_syncs_gets_the_current_state_of_its_own_entries_only(user, 
     assert set(by_id) == {done.pk, pending.pk} and quiet  # never another user's entry, nor an unknown id
     assert by_id[done.pk]["status"] == "done" and by_id[done.pk]["sentiment"] == {"label": "negative", "score": -0.6}
     assert by_id[pending.pk]["status"] == "pending"
+
+
+def test_an_open_socket_is_closed_once_its_sign_in_ends(client, user, entry_factory):
+    """Sign-out (cookie) and a password change (token): the next event closes the socket with 4401, unsent."""
+    from channels.db import database_sync_to_async
+    from django.contrib.auth import get_user_model
+
+    entry = entry_factory(user=user, analysis_status="done", sentiment_label="positive", sentiment_score=0.8)
+    client.force_login(user)
+    cookie = (b"cookie", f"sessionid={client.cookies['sessionid'].value}".encode())
+
+    async def scenario():
+        by_cookie, by_token = communicator(headers=[ORIGIN, cookie]), communicator(token_path(user))
+        for ws in (by_cookie, by_token):
+            assert (await ws.connect())[0]
+            await ws.receive_json_from()
+        executor = asyncio.get_running_loop().run_in_executor
+        await executor(None, notify_entry_analysis, entry)  # both still signed in: both get it
+        first = [(await ws.receive_json_from(timeout=5))["type"] for ws in (by_cookie, by_token)]
+        await database_sync_to_async(client.logout)()  # closes its thread's connection, unlike a bare executor
+        await executor(None, notify_entry_analysis, entry)
+        after_logout = [await by_cookie.receive_output(timeout=5), await by_token.receive_json_from(timeout=5)]
+
+        def change_password():
+            account = get_user_model().objects.get(pk=user.pk)
+            account.set_password("a-new-pass-phrase-77")
+            account.save()
+
+        await database_sync_to_async(change_password)()
+        await by_token.send_json_to({"type": "sync", "entries": [entry.pk]})
+        after_password = await by_token.receive_output(timeout=5)
+        for ws in (by_cookie, by_token):
+            await ws.disconnect()
+        return first, after_logout, after_password
+
+    first, after_logout, after_password = run(scenario())
+    assert first == ["entry.analysis", "entry.analysis"]
+    assert after_logout[0] == {"type": "websocket.close", "code": 4401}
+    assert after_logout[1]["type"] == "entry.analysis"  # the token is a sign-in of its own
+    assert after_password == {"type": "websocket.close", "code": 4401}
