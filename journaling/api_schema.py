@@ -26,8 +26,8 @@ def _answer(description: str, schema: dict, headers: dict | None = None) -> dict
 
 
 def add_error_responses(result, generator, request, public):
-    """drf-spectacular hook: 400 where input is read, 404 where an id is in the path, and 401, 429 and 503 (with
-    Retry-After) everywhere."""
+    """drf-spectacular hook: 400 where input is read, 403 (CSRF) and 415 where a request changes something, 404
+    where an id is in the path, and 401, 406, 429 and 503 (with Retry-After) everywhere."""
     result.setdefault("components", {}).setdefault("schemas", {}).update(Error=ERROR, FieldErrors=FIELD_ERRORS)
     retry = {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait before trying again."}}
     for path, operations in result.get("paths", {}).items():
@@ -39,6 +39,13 @@ def add_error_responses(result, generator, request, public):
             responses.setdefault(
                 "401", _answer("Not signed in, wrong credentials, or a token no longer valid", _ref("Error"))
             )
+            if method in ("post", "put", "patch", "delete"):
+                responses.setdefault(
+                    "403", _answer("Signed in with the browser's session cookie but no CSRF token sent", _ref("Error"))
+                )
+            if method in ("post", "put", "patch"):
+                responses.setdefault("415", _answer("A body in a media type the endpoint does not read", _ref("Error")))
+            responses.setdefault("406", _answer("No answer in a media type the Accept header allows", _ref("Error")))
             if "{" in path:
                 responses.setdefault("404", _answer("Not found (or not yours)", _ref("Error")))
             responses.setdefault("429", _answer("Too many requests", _ref("Error"), retry))
