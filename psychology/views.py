@@ -94,7 +94,10 @@ def suggestion_feedback(request, entry_pk: int):
     if not form.is_valid():
         messages.error(request, "That feedback could not be saved.")
         return redirect(target)
-    technique = get_object_or_404(selectors.active_techniques(), slug=form.cleaned_data["technique"])
+    technique = selectors.active_techniques().filter(slug=form.cleaned_data["technique"]).first()
+    if technique is None:  # switched off by an admin since the page was drawn (the API answers 400 too)
+        messages.error(request, "That technique is no longer offered, so the feedback was not saved.")
+        return redirect(target)
     try:
         services.record_feedback(
             user=request.user, entry=entry, technique=technique, verdict=form.cleaned_data["verdict"]

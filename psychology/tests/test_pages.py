@@ -80,6 +80,19 @@ def test_the_feedback_form_records_and_redirects_back(browser_client, user, know
     assert browser_client.get(reverse("psychology:feedback", args=[entry.pk])).status_code == 405
 
 
+def test_feedback_on_a_technique_switched_off_since_says_so_on_the_entry_page(
+    browser_client, user, knowledge_base, analysed_entry
+):
+    from psychology.models import Technique
+
+    entry = analysed_entry(user, emotions=FEAR)
+    Technique.objects.filter(slug="worry-time").update(is_active=False)
+    url = reverse("psychology:feedback", args=[entry.pk])
+    response = browser_client.post(url, {"technique": "worry-time", "verdict": "helpful"}, follow=True)
+    assert response.status_code == 200 and "no longer offered" in response.content.decode()
+    assert not SuggestionFeedback.objects.exists()
+
+
 def test_feedback_on_another_users_entry_is_a_404(client, other_user, user, knowledge_base, analysed_entry):
     entry = analysed_entry(user, emotions=FEAR)
     client.force_login(other_user)
