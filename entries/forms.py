@@ -11,7 +11,7 @@ class EntryForm(forms.ModelForm):
     # The limit is checked by validation.clean_content after line breaks become "\n": a browser sends "\r\n", and a
     # field-level max_length counted every line break twice. The textarea keeps the limit as its own maxlength.
     content = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 14, "maxlength": settings.ENTRY_MAX_CHARS}),
+        widget=forms.Textarea(attrs={"rows": 14}),
         help_text="Markdown is welcome.",
         strip=False,
     )
@@ -25,6 +25,7 @@ class EntryForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].queryset = Topic.objects.filter(user=user)
+        self.fields["content"].widget.attrs["maxlength"] = settings.ENTRY_MAX_CHARS
         self.fields["entry_date"].required = False
         if self.instance.pk:
             self.initial["tags"] = ", ".join(self.instance.tags)
