@@ -34,6 +34,10 @@ def user_foreign_keys():
 def delete_account(*, user) -> dict[str, int]:
     """Delete the user and all of their data; returns how many rows of each model went."""
     user_id, username = user.pk, user.username
+    # Locked first: a row another transaction inserts for this user (an import batch in a worker) must either commit
+    # before the entries are collected or wait and find the account gone. Between the two, the deletion collected
+    # without it and then failed at commit on the entry's foreign key.
+    get_user_model().objects.select_for_update().filter(pk=user_id).exists()
     removed: dict[str, int] = {}
     for model, field in user_foreign_keys():
         if field.remote_field.on_delete is not models.CASCADE:

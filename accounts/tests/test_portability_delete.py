@@ -181,3 +181,45 @@ def test_the_page_after_a_deletion_tells_the_browser_to_clear_its_drafts_and_a_r
         "/my-data/delete/", {"username": user.username, "password": "correct horse battery"}, follow=True
     )
     assert "have been deleted" in deleted.content.decode() and "data-clear-drafts-now" in deleted.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_deletion_waits_for_an_import_batch_in_flight_and_takes_its_entries_too(user, monkeypatch):
+    """An import worker's batch commits between the deletion's collecting the entries and its commit: the deletion
+    failed at commit on the deferred foreign key (a 500). It now locks the account first, so the batch waits and
+    fails instead (the account it was importing into is gone), and the deletion completes."""
+    import threading
+
+    from django.db import connection, transaction
+    from django.db.models import deletion
+
+    started, commit_now, committed, failures = threading.Event(), threading.Event(), threading.Event(), []
+
+    def import_batch():
+        try:
+            with transaction.atomic():
+                Entry.objects.create(user_id=user.pk, content="Meanwhile.", entry_date=datetime.date(2024, 1, 2))
+                started.set()
+                commit_now.wait(10)
+        except Exception as exc:  # noqa: BLE001 - expected once the account is gone
+            failures.append(exc)
+        finally:
+            committed.set()
+            connection.close()
+
+    real_delete = deletion.Collector.delete
+
+    def delete_once_the_batch_has_had_its_chance(self):
+        if User in self.data:  # the account's own collector: its entries are collected by now
+            commit_now.set()
+            committed.wait(3)  # the batch commits here unless the account is locked
+        return real_delete(self)
+
+    monkeypatch.setattr(deletion.Collector, "delete", delete_once_the_batch_has_had_its_chance)
+    worker = threading.Thread(target=import_batch)
+    worker.start()
+    assert started.wait(10), failures
+    delete_account(user=User.objects.get(pk=user.pk))  # must not raise
+    worker.join(15)
+    assert not User.objects.filter(pk=user.pk).exists() and not Entry.objects.filter(user_id=user.pk).exists()
+    assert len(failures) == 1  # the batch, not the deletion
