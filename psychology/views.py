@@ -5,6 +5,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,7 +20,8 @@ from .forms import AssessmentForm, FeedbackForm
 from .instruments import INSTRUMENTS
 from .models import Verdict
 
-HISTORY_LIMIT = 50
+HISTORY_PER_PAGE = 25
+CHART_POINTS = 52  # per questionnaire: a year of weekly check-ins
 
 
 @login_required
@@ -64,16 +66,19 @@ def assessment_result(request, pk: int):
 
 @login_required
 def assessment_history(request):
-    results = list(selectors.assessments_for(request.user)[:HISTORY_LIMIT])
+    """Every result, newest first, a page at a time; one chart per questionnaire of its latest CHART_POINTS."""
+    mine = selectors.assessments_for(request.user).order_by("-created_at", "-pk")
+    page = Paginator(mine, HISTORY_PER_PAGE).get_page(request.GET.get("page"))
     today = timezone.now().astimezone(request.user.tz).date()
     charts = []
     for key, definition in INSTRUMENTS.items():
-        own = sorted((r for r in results if r.instrument == key), key=lambda r: r.created_at)
+        own = sorted(mine.filter(instrument=key)[:CHART_POINTS], key=lambda r: r.created_at)
         if own:
             since = min(r.created_at.date() for r in own) - datetime.timedelta(days=14)
             weeks = selectors.weekly_sentiment(request.user, since=since)
             charts.append(assessment_chart(definition, own, weeks, today=today, tz=request.user.tz))
-    return render(request, "psychology/assessment_history.html", {"results": results, "charts": charts})
+    context = {"results": page.object_list, "page": page, "charts": charts}
+    return render(request, "psychology/assessment_history.html", context)
 
 
 def crisis_help(request):

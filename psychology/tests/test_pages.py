@@ -177,6 +177,26 @@ def test_the_history_chart_plots_scores_beside_weekly_sentiment(browser_client, 
     assert_csp_clean(html)
 
 
+def test_every_result_is_reachable_and_each_questionnaire_keeps_its_chart(browser_client, user):
+    """60 PHQ-9 results after one GAD-7: the table pages through all 61, and the GAD-7 still has its chart (the
+    page showed only the 50 newest results and drew the charts from them)."""
+    import datetime
+
+    from django.utils import timezone
+
+    start = timezone.now() - datetime.timedelta(days=400)
+    gad = AssessmentResult.objects.create(user=user, instrument="gad7", answers=[1] * 7, score=7, band="mild")
+    AssessmentResult.objects.filter(pk=gad.pk).update(created_at=start)
+    for i in range(60):
+        r = AssessmentResult.objects.create(user=user, instrument="phq9", answers=[1] * 9, score=9, band="mild")
+        AssessmentResult.objects.filter(pk=r.pk).update(created_at=start + datetime.timedelta(days=i + 1))
+    url = reverse("psychology:assessment_history")
+    pages = [browser_client.get(url, {"page": n}).content.decode() for n in (1, 2, 3)]
+    assert [p.split('id="all-h"')[1].count("<tr><td>") for p in pages] == [25, 25, 11]
+    assert "Page 1 of 3" in pages[0] and "GAD-7" in pages[2].split('id="all-h"')[1]
+    assert pages[0].count("<svg") == 2  # the PHQ-9's chart and the GAD-7's
+
+
 def test_result_dates_are_shown_in_the_readers_time_zone(browser_client, user):
     """Submitted at 08:00 on 2 March in Auckland is 19:00 on 1 March in UTC: the pages say 2 March, 08:00."""
     import datetime
