@@ -2,6 +2,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.generics import get_object_or_404  # non-numeric ids answer 404, not 500
 from rest_framework.response import Response
 
@@ -16,6 +17,16 @@ TRASHED = OpenApiParameter(
 )
 
 
+def _trashed_param(value: str | None) -> bool:
+    """?trashed as the schema's boolean: 1/true/yes/on or 0/false/no/off, any case; anything else is a 400."""
+    word = (value or "").strip().lower()
+    if word in {"", "0", "false", "no", "off"}:
+        return False
+    if word in {"1", "true", "yes", "on"}:
+        return True
+    raise ValidationError({"trashed": ["Use 1 for the trash or 0 for the journal."]})
+
+
 @extend_schema_view(list=extend_schema(parameters=[TRASHED]), retrieve=extend_schema(parameters=[TRASHED]))
 class EntryViewSet(viewsets.ModelViewSet):
     """Journal entries of the signed-in user. DELETE moves an entry to the trash; see restore and purge."""
@@ -28,7 +39,7 @@ class EntryViewSet(viewsets.ModelViewSet):
             return Entry.objects.none()
         # ?trashed=1 shows the trash; it never lets an edit or a second delete through to a trashed entry (a delete
         # would restart its 30-day clock).
-        reading = self.action in {"list", "retrieve"} and self.request.query_params.get("trashed") in {"1", "true"}
+        reading = self.action in {"list", "retrieve"} and _trashed_param(self.request.query_params.get("trashed"))
         trashed = self.action in {"restore", "purge"} or reading
         return selectors.entries_for(self.request.user, trashed=trashed)
 

@@ -25,6 +25,11 @@ def test_create_list_retrieve_update_and_trash(api, user):
     assert api.delete(f"{URL}{entry_id}/").status_code == 204
     assert api.get(URL).json()["count"] == 0
     assert api.get(URL + "?trashed=1").json()["count"] == 1
+    # The schema says boolean: every spelling of one reads as one, and a word that is none is a field error.
+    counts = [api.get(URL, {"trashed": v}).json()["count"] for v in ("True", "yes", "on", "false", "0")]
+    assert counts == [1, 1, 1, 0, 0]
+    bad = api.get(URL, {"trashed": "maybe"})
+    assert bad.status_code == 400 and "trashed" in bad.json()
     assert api.post(f"{URL}{entry_id}/restore/").status_code == 200
     api.delete(f"{URL}{entry_id}/")
     assert api.delete(f"{URL}{entry_id}/purge/").status_code == 204
