@@ -109,13 +109,13 @@ def sweep(now: datetime.datetime | None = None) -> int:
     unfinished = Q(analysis_status__in=[AnalysisStatus.PENDING, AnalysisStatus.PROCESSING])
     # Entries whose attempts ran out while unfinished (a text that kills the worker, or its batch-mates, comes back
     # "processing" every time): the claim no longer takes them, so re-sending them would loop forever. They fail.
-    exhausted = list(
+    exhausted = dict(
         Entry.objects.filter(
             unfinished, analysis_attempts__gte=MAX_ATTEMPTS, analysis_requested_at__lt=stale
-        ).values_list("pk", flat=True)[:5000]
+        ).values_list("pk", "content_version")[:5000]
     )
-    if exhausted:
-        analysis.mark_failed(entry_ids=exhausted, reason=EXHAUSTED)
+    if exhausted:  # as read here: an entry edited since is a new text, queued afresh, and has not failed
+        analysis.mark_failed(entry_ids=list(exhausted), reason=EXHAUSTED, versions=exhausted)
     stuck = Q(analysis_attempts__lt=MAX_ATTEMPTS) & (unfinished | Q(analysis_status=AnalysisStatus.FAILED))
     rows = list(
         Entry.objects.filter(stuck, analysis_requested_at__lt=stale)

@@ -285,3 +285,23 @@ def test_a_blip_while_writing_results_hands_the_unwritten_entries_back_for_the_r
     assert sorted(v for k, v in status.items() if k != calls[0]) == [AnalysisStatus.PENDING] * 2  # not "processing"
     monkeypatch.setattr(analysis, "apply_analysis", real_apply)
     assert run_analysis([e.pk for e in entries]) == 2  # the retry finds them at once, not after the sweep
+
+
+@pytest.mark.django_db
+def test_an_entry_edited_while_the_sweep_gives_up_on_it_is_not_marked_failed(user, monkeypatch):
+    from entries import analysis
+
+    empty_broker()
+    killer = services.create_entry(user=user, content="the worker died on this one six times")
+    Entry.objects.filter(pk=killer.pk).update(
+        analysis_status=AnalysisStatus.PROCESSING, analysis_attempts=MAX_ATTEMPTS, analysis_requested_at=an_hour_ago()
+    )
+    real_mark_failed = analysis.mark_failed
+
+    def edited_meanwhile(**kwargs):  # the writer saves a new text between the sweep's read and its write
+        services.update_entry(entry=Entry.objects.get(pk=killer.pk), content="rewritten")
+        return real_mark_failed(**kwargs)
+
+    monkeypatch.setattr(analysis, "mark_failed", edited_meanwhile)
+    sweep()
+    assert Entry.objects.get(pk=killer.pk).analysis_status == AnalysisStatus.PENDING  # its new text is queued
