@@ -1,14 +1,17 @@
 """/ws/updates/: a signed-in user's live events (analysis finished or failed, insight changes)."""
 
 import json
+import time
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.db import DatabaseError
 
 from .notify import entry_event, user_group
 from .ws_auth import credential_of, still_signed_in
 
 MAX_SYNC = 100
+RECHECK_SECONDS = 15.0  # how long a socket's sign-in check holds before the next event asks again
 ACCEPTED = '{"type": "ping"} or {"type": "sync", "entries": [ids]}'
 
 
@@ -22,6 +25,7 @@ class UpdatesConsumer(AsyncWebsocketConsumer):
             await self.close(code=4401)
             return
         self.group, self.user_id, self.credential = user_group(user.pk), user.pk, credential_of(self.scope)
+        self.checked_until = time.monotonic() + RECHECK_SECONDS  # just signed in
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
         await self.send_json({"type": "hello", "user_id": user.pk})
@@ -67,8 +71,16 @@ class UpdatesConsumer(AsyncWebsocketConsumer):
 
     async def _still_signed_in(self) -> bool:
         """Checked before anything about the journal is sent: a sign-out, a password change, a deactivated account
-        or an expired token ends the socket (4401, so the page stops reconnecting) rather than leaving it fed."""
-        if await still_signed_in(self.credential, self.user_id):
+        or an expired token ends the socket (4401) rather than leaving it fed. The answer holds for RECHECK_SECONDS:
+        an import sends an event per entry, and every check queues on the one thread database calls run on."""
+        if time.monotonic() < self.checked_until:
+            return True
+        try:
+            valid = await still_signed_in(self.credential, self.user_id)
+        except DatabaseError:
+            return True  # an outage is not a sign-out; the next event asks again
+        if valid:
+            self.checked_until = time.monotonic() + RECHECK_SECONDS
             return True
         await self.close(code=4401)
         return False

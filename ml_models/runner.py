@@ -4,7 +4,7 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -46,10 +46,7 @@ def run_analysis(
         analysis.mark_failed(entry_ids=ids, reason=f"model unavailable: {exc}", **ours)
         return 0
     except TRANSIENT:
-        if final_attempt:
-            analysis.mark_failed(entry_ids=ids, reason="analysis kept failing; will retry later", **ours)
-        else:
-            analysis.mark_pending(entry_ids=ids, claimed_at=claimed_at)
+        _hand_back(ids, ours, final_attempt)
         raise  # Celery retries with backoff
     except Exception as exc:
         # A bug or a broken install: say so on the entries; the sweep retries a few times, then leaves them failed.
@@ -72,13 +69,20 @@ def run_analysis(
     except TRANSIENT:
         # A database or Redis blip while writing: hand the unwritten rest back now, so the retry finds them (left
         # "processing" under a fresh claim, the retry took them for another worker's and they waited for the sweep).
-        rest = ids[written:]
-        if final_attempt:
-            analysis.mark_failed(entry_ids=rest, reason="analysis kept failing; will retry later", **ours)
-        else:
-            analysis.mark_pending(entry_ids=rest, claimed_at=claimed_at)
+        _hand_back(ids[written:], ours, final_attempt)
         raise
     return done
+
+
+def _hand_back(ids: list[int], ours: dict, final_attempt: bool) -> None:
+    """Entries of a claim a transient fault interrupted: pending again for the retry (failed on the last one). The
+    connection that failed is dropped first: with a pool, Django would hand the same dead one back for this."""
+    if not connection.in_atomic_block:  # a worker's task never is; a caller's transaction must keep its connection
+        connection.close()
+    if final_attempt:
+        analysis.mark_failed(entry_ids=ids, reason="analysis kept failing; will retry later", **ours)
+    else:
+        analysis.mark_pending(entry_ids=ids, claimed_at=ours["claimed_at"])
 
 
 def _analyze_isolating_failures(pipeline, claimed):

@@ -162,9 +162,11 @@ def test_a_page_that_syncs_gets_the_current_state_of_its_own_entries_only(user, 
     assert by_id[pending.pk]["status"] == "pending"
 
 
-def test_an_open_socket_is_closed_once_its_sign_in_ends(client, user, entry_factory):
+def test_an_open_socket_is_closed_once_its_sign_in_ends(client, user, entry_factory, monkeypatch):
     """Sign-out (cookie) and a password change (token): the next event closes the socket with 4401, unsent."""
     from channels.db import database_sync_to_async
+
+    monkeypatch.setattr("insights.consumers.RECHECK_SECONDS", 0.0)  # every event checks (15 s in production)
     from django.contrib.auth import get_user_model
 
     entry = entry_factory(user=user, analysis_status="done", sentiment_label="positive", sentiment_score=0.8)
@@ -200,3 +202,27 @@ def test_an_open_socket_is_closed_once_its_sign_in_ends(client, user, entry_fact
     assert after_logout[0] == {"type": "websocket.close", "code": 4401}
     assert after_logout[1]["type"] == "entry.analysis"  # the token is a sign-in of its own
     assert after_password == {"type": "websocket.close", "code": 4401}
+
+
+def test_a_burst_of_events_checks_the_sign_in_at_most_once_per_interval(user, entry_factory, monkeypatch):
+    """An import sends an event per entry: each must not cost a session and user lookup on the shared DB thread."""
+    entry = entry_factory(user=user, analysis_status="done", sentiment_label="positive", sentiment_score=0.8)
+    calls = []
+
+    async def counting(credential, user_id):
+        calls.append(user_id)
+        return True
+
+    monkeypatch.setattr("insights.consumers.still_signed_in", counting)
+
+    async def scenario():
+        ws = communicator(token_path(user))
+        assert (await ws.connect())[0]
+        await ws.receive_json_from()
+        for _ in range(20):
+            await asyncio.get_running_loop().run_in_executor(None, notify_entry_analysis, entry)
+        received = [await ws.receive_json_from(timeout=5) for _ in range(20)]
+        await ws.disconnect()
+        return received
+
+    assert len(run(scenario())) == 20 and calls == []  # the connection's own sign-in holds for the first 15 s

@@ -262,22 +262,31 @@ def test_a_worker_whose_claim_ran_out_cannot_hand_back_another_workers_live_clai
     )  # fmt: skip
 
 
-@pytest.mark.django_db
-def test_a_blip_while_writing_results_hands_the_unwritten_entries_back_for_the_retry(user, monkeypatch):
-    from django.db import OperationalError
+@pytest.mark.django_db(transaction=True)
+def test_a_dropped_connection_while_writing_results_hands_the_unwritten_entries_back_for_the_retry(user, monkeypatch):
+    """The database server ends the worker's connection between two result writes (a restart, a failover): the
+    rest of the claim is handed back on a fresh connection, so the task's retry finds it at once."""
+    import psycopg
+    from django.db import OperationalError, connection
 
     from entries import analysis
 
     entries = [services.create_entry(user=user, content=f"A quiet day number {i}.") for i in range(3)]
     real_apply, calls = analysis.apply_analysis, []
 
-    def apply_then_blip(**kwargs):
+    def apply_after_the_server_drops_us(**kwargs):
         calls.append(kwargs["entry_id"])
         if len(calls) == 2:
-            raise OperationalError("server closed the connection unexpectedly")
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                pid = cursor.fetchone()[0]
+            skip = ("pool", "cursor_factory")
+            params = {k: v for k, v in connection.get_connection_params().items() if k not in skip}
+            with psycopg.connect(**params, autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", [pid])
         return real_apply(**kwargs)
 
-    monkeypatch.setattr(analysis, "apply_analysis", apply_then_blip)
+    monkeypatch.setattr(analysis, "apply_analysis", apply_after_the_server_drops_us)
     with pytest.raises(OperationalError):
         run_analysis([e.pk for e in entries])
     status = dict(Entry.objects.filter(pk__in=[e.pk for e in entries]).values_list("pk", "analysis_status"))

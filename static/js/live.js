@@ -123,6 +123,7 @@
     }, 800);
   }
 
+  var lastSignedOutRetry = 0;
   function connect() {
     var proto = window.location.protocol === "https:" ? "wss://" : "ws://";
     var ws = new WebSocket(proto + window.location.host + url);
@@ -147,7 +148,13 @@
       document.dispatchEvent(new CustomEvent("journaling:event", { detail: msg }));
     };
     ws.onclose = function (ev) {
-      if (ev.code === 4401) { return; }
+      if (ev.code === 4401) {
+        // Signed out, or this browser's session was renewed (a password change gives it a new key): one quick retry
+        // with the current cookie tells them apart; a second 4401 within the minute means signed out, so stop.
+        var now = Date.now();
+        if (now - lastSignedOutRetry > 60000) { lastSignedOutRetry = now; setTimeout(connect, 500); }
+        return;
+      }
       setTimeout(connect, delay);
       delay = Math.min(delay * 2, 30000);
     };
