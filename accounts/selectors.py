@@ -9,11 +9,11 @@ def user_for_command(value: str):
     when no account has those digits as its username (then the digits are ambiguous and refused)."""
     users = get_user_model().objects
     value = (value or "").strip()
-    if value.startswith("id:") and value[3:].isdigit():
+    if value.startswith("id:") and value[3:].isascii() and value[3:].isdigit():
         user = users.filter(pk=int(value[3:])).first()
     else:
         by_name = users.filter(username=value).first()
-        by_id = users.filter(pk=int(value)).first() if value.isdigit() else None
+        by_id = users.filter(pk=int(value)).first() if value.isascii() and value.isdigit() else None  # not "²"
         if by_name and by_id and by_name.pk != by_id.pk:
             raise CommandError(f"{value!r} is one account's username and another's id: write id:{value} for the id.")
         user = by_name or by_id

@@ -20,3 +20,6 @@ def test_a_username_made_of_digits_is_never_silently_taken_for_another_accounts_
     assert user_for_command(str(other.pk)) == other  # bare digits still work where they name one account
     with pytest.raises(CommandError, match="No user"):
         user_for_command("id:999999")
+    for odd in ("²", "id:²"):  # digits to str.isdigit, not to int(): a clear error, not a traceback
+        with pytest.raises(CommandError, match="No user"):
+            user_for_command(odd)

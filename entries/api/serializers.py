@@ -44,9 +44,17 @@ class AnalysisSerializer(serializers.Serializer):
         return {"flagged": entry.crisis_flagged, "level": entry.crisis_level or "none", "reasons": entry.crisis_reasons}
 
 
+class TextField(serializers.CharField):
+    """Line breaks become "\n" before the length is checked: "\r\n" counted every line break twice."""
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        return validation.unified_newlines(value)
+
+
 class EntrySerializer(serializers.ModelSerializer):
     title = serializers.CharField(max_length=settings.ENTRY_TITLE_MAX_CHARS, required=False, allow_blank=True)
-    content = serializers.CharField(max_length=settings.ENTRY_MAX_CHARS, trim_whitespace=False)
+    content = TextField(max_length=settings.ENTRY_MAX_CHARS, trim_whitespace=False)
     topic = UserTopicField(required=False, allow_null=True)
     tags = serializers.ListField(child=serializers.CharField(max_length=50), required=False, max_length=30)
     entry_date = serializers.DateField(required=False)

@@ -88,7 +88,7 @@ def _ignored(name: str) -> bool:
     """Folders, macOS metadata, and hidden files and folders (an Obsidian vault's .obsidian/ settings and .trash/
     of deleted notes), as a folder import skips them."""
     parts = name.replace("\\", "/").split("/")
-    return name.endswith("/") or parts[0] == "__MACOSX" or any(part.startswith(".") for part in parts)
+    return name.endswith("/") or parts[0] == "__MACOSX" or any(p.startswith(".") and p != "." for p in parts)
 
 
 class Source:

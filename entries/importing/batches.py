@@ -78,9 +78,9 @@ class BatchWriter:
 
     def finish(self) -> None:
         self.flush()
-        # Topics the file lists but no new entry uses (an export keeps empty topics) come with a first import, not
-        # with a re-import that adds nothing: one the person deleted since would come back.
-        if not self.dry_run and self.report.new:
+        # Topics the file lists but no new entry uses (an export keeps empty topics) come with a first import only:
+        # on a re-import (some entries already here), one the person deleted since would come back.
+        if not self.dry_run and self.report.new and not self.report.duplicate:
             for key, spec in self.topic_specs.items():
                 if key not in self.topics:
                     self._topic(spec.name)

@@ -63,6 +63,17 @@ def test_bad_input_answers_400_with_a_field_message(api, payload, field):
     assert not Entry.objects.exists()
 
 
+def test_the_content_length_limit_counts_a_crlf_line_break_once():
+    from rest_framework.exceptions import ValidationError
+
+    from entries.api.serializers import TextField
+
+    field = TextField(max_length=10, trim_whitespace=False)
+    assert field.run_validation("a\r\nb\r\nc\r\nd\r\ne\r\n") == "a\nb\nc\nd\ne\n"  # 15 as sent, 10 as stored
+    with pytest.raises(ValidationError):
+        field.run_validation("x" * 11)
+
+
 @pytest.mark.django_db
 def test_non_json_body_is_a_400(api):
     response = api.generic("POST", URL, "{not json", content_type="application/json")

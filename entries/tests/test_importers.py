@@ -191,6 +191,9 @@ def test_a_zipped_vault_skips_hidden_folders_and_is_recognised_by_its_notes(tmp_
     fmt, items = read(zip_of(tmp_path, vault))
     assert fmt == "markdown"
     assert [e.content for e in entries_of(items)] == ["A walk by the canal."]
+    # A zip made from inside the folder ("zip -r x.zip ." or bsdtar) names members "./...": not hidden.
+    fmt, items = read(zip_of(tmp_path, {"./notes/2024-03-02.md": "Rain all day."}, name="dot.zip"))
+    assert fmt == "markdown" and [e.content for e in entries_of(items)] == ["Rain all day."]
 
 
 @pytest.mark.parametrize("name", ["../../x.md", "/etc/passwd.md", "notes/../../escape.md", "..\\..\\win.md", "C:/x.md"])

@@ -243,3 +243,9 @@ def test_a_reimport_that_adds_nothing_does_not_bring_back_a_deleted_empty_topic(
     again = run_import(user=user, path=path)
     assert (again.new, again.topics_created) == (0, 0)
     assert not Topic.objects.filter(user=user, name="Health").exists()
+    # A longer export later (one entry new, one already here) brings the new entry, not the deleted topic.
+    export["entries"].append({"id": 8, "title": "U", "content": "More.", "entry_date": "2024-01-02", "topic": "Work"})
+    path.write_text(json.dumps(export))
+    longer = run_import(user=user, path=path)
+    assert (longer.new, longer.duplicate, longer.topics_created) == (1, 1, 0)
+    assert not Topic.objects.filter(user=user, name="Health").exists()
