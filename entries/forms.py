@@ -48,7 +48,18 @@ class EntryForm(forms.ModelForm):
         pass
 
 
+class NewlineTextField(forms.CharField):
+    """Line breaks become "\n" before the length is checked: a browser sends "\r\n", which counted twice."""
+
+    def to_python(self, value):
+        return validation.unified_newlines(super().to_python(value))
+
+
 class TopicForm(forms.ModelForm):
+    description = NewlineTextField(
+        widget=forms.Textarea, max_length=Topic._meta.get_field("description").max_length, required=False
+    )
+
     class Meta:
         model = Topic
         fields = ["name", "colour", "description"]

@@ -245,6 +245,15 @@ def test_the_length_limit_counts_a_line_break_once(browser_client, user, setting
 
 
 @pytest.mark.django_db
+def test_a_topic_description_counts_a_line_break_once(browser_client, user):
+    text = "\r\n".join(["x" * 19] * 100)  # 1,999 characters with "\n", 2,098 as a browser sends them
+    form = {"name": "Notes", "colour": "#123456", "description": text}
+    response = browser_client.post(reverse("entries:topics"), form)
+    assert response.status_code == 302, response.content.decode()[:300]
+    assert Topic.objects.get(user=user, name="Notes").description == text.replace("\r\n", "\n")
+
+
+@pytest.mark.django_db
 def test_a_failed_analysis_says_whether_it_will_be_retried(browser_client, user, entry_factory):
     from insights.notify import entry_event
     from ml_models.runner import MAX_ATTEMPTS

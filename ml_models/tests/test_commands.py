@@ -62,3 +62,16 @@ def test_reanalyze_all_redoes_only_other_models_results_and_resumes_where_it_sto
     Entry.objects.filter(pk=old.pk).update(model_versions=partial)
     call_command("reanalyze", all=True, stdout=(missing := io.StringIO()))
     assert "analysed 1 of 1 entries" in missing.getvalue()
+
+
+@pytest.mark.django_db
+def test_reanalyze_names_the_account_as_import_and_export_do(user, other_user):
+    from django.core.management import CommandError
+
+    mine = services.create_entry(user=user, content="A quiet day.")
+    services.create_entry(user=other_user, content="Someone else's day.")
+    call_command("reanalyze", user=f"id:{user.pk}", stdout=(out := io.StringIO()))
+    assert "analysed 1 of 1 entries" in out.getvalue()
+    assert Entry.objects.get(pk=mine.pk).analysis_status == AnalysisStatus.DONE
+    with pytest.raises(CommandError, match="No user"):
+        call_command("reanalyze", user="nobody-here")

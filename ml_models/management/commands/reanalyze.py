@@ -1,10 +1,10 @@
 import datetime
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db.models import F, Q
 from tqdm import tqdm
 
-from accounts.models import User
+from accounts.selectors import user_for_command
 from entries import analysis
 from entries.models import Entry
 from ml_models.pipeline import get_pipeline
@@ -18,7 +18,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--user", help="username")
+        parser.add_argument("--user", help="username (or id:12)")
         parser.add_argument("--since", type=datetime.date.fromisoformat, help="entry_date on or after (YYYY-MM-DD)")
         parser.add_argument("--all", action="store_true", help="also entries analysed by other model versions")
         parser.add_argument("--batch-size", type=int, default=32)
@@ -26,10 +26,7 @@ class Command(BaseCommand):
     def handle(self, *args, user=None, since=None, all=False, batch_size=32, **options):
         qs = Entry.objects.all()
         if user:
-            try:
-                qs = qs.filter(user=User.objects.get(username=user))
-            except User.DoesNotExist as exc:
-                raise CommandError(f"no user {user!r}") from exc
+            qs = qs.filter(user=user_for_command(user))
         if since:
             qs = qs.filter(entry_date__gte=since)
         todo = Q(analysed_version__isnull=True) | ~Q(analysed_version=F("content_version"))
