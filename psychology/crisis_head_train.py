@@ -206,5 +206,5 @@ def _fmt(r: dict) -> str:
 
 def save(weights: dict, path: Path = crisis_head.WEIGHTS) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(weights, indent=1) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(weights, indent=1, allow_nan=False) + "\n", encoding="utf-8")
     crisis_head._loaded.pop(path, None)  # this process reads the new weights from now on

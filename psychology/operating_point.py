@@ -4,8 +4,8 @@ The detector flags an entry when the rules or prototypes do, when the logistic h
 sentence at or above its threshold, or when the fine-tuned classifier (ml_models/finetuned.py) scores a chunk at or
 above its own. Each threshold used to be chosen by its training run, on data the rules had been written from,
 with a budget of 2% added false alarms: far below the 10% the issue allows on hard negatives, while recall stayed
-under its 95%. Here both are chosen together on the crisis_val* statements and ordinary diary passages written for
-validation only (ml_models/eval/journal_val*.jsonl): the highest recall whose false alarms stay within MAX_FPR.
+under its 95%. Here both are chosen together on statements and ordinary diary passages written for validation only
+(VALIDATION_SETS, ORDINARY_SETS): the highest recall whose false alarms stay within MAX_FPR.
 
     .venv/bin/python manage.py choose_crisis_thresholds [--write]
 """
@@ -129,17 +129,15 @@ def write(head_t: float, model_t: float, record: dict, classifier_path: Path, he
     files' digests change, and with them the model versions recorded with each analysis."""
     import json
 
-    from safetensors import safe_open
     from safetensors.torch import load_file, save_file
 
-    with safe_open(str(classifier_path), framework="pt") as f:
-        meta = dict(f.metadata() or {})
-    state = load_file(str(classifier_path))
-    meta.update(crisis_threshold=str(model_t), crisis_operating_point=json.dumps(record, allow_nan=False))
-    save_file(state, str(classifier_path), metadata=meta)
+    from ml_models.finetuned import _metadata
+
+    meta = {**_metadata(classifier_path), "crisis_threshold": str(model_t)}
+    meta["crisis_operating_point"] = json.dumps(record, allow_nan=False)
+    save_file(load_file(str(classifier_path)), str(classifier_path), metadata=meta)
     head = json.loads(head_path.read_text(encoding="utf-8"))
     # The threshold training chose stays on record: the head's own tests and a later choice can use it.
     head.setdefault("trained_threshold", head["threshold"])
     head.update(threshold=finite(head_t), operating_point=record)
-    head_path.write_text(json.dumps(head, indent=1, allow_nan=False) + "\n", encoding="utf-8")
-    crisis_head._loaded.pop(head_path, None)
+    crisis_head_train.save(head, head_path)  # writes it and drops this process's cached copy

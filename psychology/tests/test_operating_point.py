@@ -1,5 +1,6 @@
 """Choosing the crisis detector's thresholds on the validation sets, and storing them where the detector reads them."""
 
+import io
 import json
 
 import numpy as np
@@ -125,3 +126,55 @@ def test_second_validation_labels_agree_with_a_blind_second_annotator():
     assert sorted(r["id"] for r in second) == sorted(gold) and len(gold) == 480
     agreement = sum(gold[r["id"]] == r["label"] for r in second) / len(second)
     assert agreement >= 0.95, agreement
+
+
+@pytest.mark.slow
+def test_the_signals_flag_exactly_what_the_workers_pipeline_flags():
+    """The chooser applies thresholds to signals computed once; at the shipped thresholds they must say what
+    detect_crisis says when the pipeline runs it (the head and classifier are consulted only where nothing else
+    flagged, so the OR must agree)."""
+    from ml_models.pipeline import get_pipeline
+    from psychology.dev_eval import CachedEmbed
+
+    pipeline = get_pipeline()
+    texts = {
+        "crisis": ["I want to kill myself.", "Gave the cat to my sister. Won't need the spare keys after Friday."],
+        "hard negatives": ["This commute is killing me.", "Grandad's funeral was today and I cried all through it."],
+        "ordinary passages": ["A long walk by the river, then soup.", "Work was grim and I snapped at everyone."],
+        "long ordinary entries": ["Busy day at the shop.\n\nFelt flat all evening, nothing much to say."],
+    }
+    parts = O.signals(texts, CachedEmbed(pipeline.embedder.encode), pipeline.classifier, crisis_head.load())
+    thresholds = O.current_thresholds(pipeline.classifier)
+    for part in parts:
+        ran = [r["crisis"]["flagged"] for r in pipeline.analyze(texts[part.group])]
+        assert part.flagged(*thresholds).tolist() == ran, part.group
+    assert parts[0].flagged(*thresholds)[0]  # the plainest statement is caught, so the comparison is not vacuous
+
+
+@pytest.mark.slow
+def test_the_command_reports_the_choice_and_writes_nothing_without_write(tmp_path, monkeypatch):
+    import hashlib
+
+    from django.core.management import call_command
+
+    from ml_models import finetuned
+
+    crisis_rows = [
+        {"text": "Gave the cat to my sister. Won't need the spare keys after Friday.", "label": "crisis"},
+        {"text": "I keep picturing everyone at my funeral and honestly it feels like relief.", "label": "crisis"},
+        {"text": "The quiz tonight was so hard I nearly died of embarrassment.", "label": "none"},
+        {"text": "Nan's funeral was lovely, all her old choir came.", "label": "none"},
+    ]
+    ordinary = [{"text": f"Day {n}: a walk, some soup and an early night."} for n in range(12)]
+    (tmp_path / "val.jsonl").write_text("\n".join(json.dumps(r) for r in crisis_rows))
+    (tmp_path / "ordinary.jsonl").write_text("\n".join(json.dumps(r) for r in ordinary))
+    monkeypatch.setattr(O, "VALIDATION_SETS", [tmp_path / "val.jsonl"])
+    monkeypatch.setattr(O, "ORDINARY_SETS", [tmp_path / "ordinary.jsonl"])
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (finetuned.WEIGHTS, crisis_head.WEIGHTS)}
+    out = tmp_path / "choice.json"
+    call_command("choose_crisis_thresholds", json=str(out), stdout=(printed := io.StringIO()))
+    figures = json.loads(out.read_text())
+    assert figures["chosen_on"] == ["val.jsonl", "ordinary.jsonl"] and figures["counts"]["crisis"] == 2
+    assert all(figures["rates"][g] <= limit for g, limit in figures["max_fpr"].items())
+    assert "chosen" in printed.getvalue() and "current" in printed.getvalue()
+    assert before == {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in before}  # --write not given

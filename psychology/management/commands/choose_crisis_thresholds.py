@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 class Command(BaseCommand):
     help = (
         "Choose the crisis head's and the fine-tuned classifier's thresholds together on the validation sets no "
-        "model trained on (psychology/crisis_val*.jsonl, ml_models/eval/journal_val*.jsonl): the highest recall "
+        "model trained on (operating_point.VALIDATION_SETS and ORDINARY_SETS): the highest recall "
         "whose false alarms stay within the limits in psychology/operating_point.py. Prints the current and the "
         "chosen operating points; --write stores the choice in the weights files. Deterministic."
     )
@@ -28,7 +28,8 @@ class Command(BaseCommand):
 
         texts = O.validation_texts()
         if not texts["crisis"] or not texts["hard negatives"] or not texts["ordinary passages"]:
-            raise CommandError("the validation sets are missing (psychology/crisis_val*.jsonl, journal_val*.jsonl)")
+            missing = [str(p) for p in O.VALIDATION_SETS + O.ORDINARY_SETS]
+            raise CommandError(f"the validation sets are missing or empty: {missing}")
         pipeline = get_pipeline()
         if pipeline.classifier is None or crisis_head.load() is None:
             raise CommandError("both the crisis head and the fine-tuned classifier must be loaded")
