@@ -100,7 +100,7 @@ RULES = [
     ),
     # --- passive ideation: wishing not to exist, no way out, sleeping forever ---
     (
-        ("passive suicidal ideation", CONCERN, "ideation", "ns"),
+        ("passive suicidal ideation", CONCERN, "ideation", "nse"),
         [
             r"\b(?:dont|never|do not) (?:really |even )?(?:want|wanna|wish)(?: to)? (?:live|be alive|exist|wake up"
             r"|be here (?:anymore|any ?more)|be here$|do (?:life|this life)|be on this earth|be in this world"
@@ -108,6 +108,7 @@ RULES = [
             r"|so early|at|before|until|til|with|in(?! (?:this world|it)\b)|there|on)\b)",
             r"\b(?:want(?:s|ed)?|wanna|wish(?:es|ed)?) (?:to )?(?:stop (?:existing|living|being alive|breathing"
             r"|waking up)|not (?:be alive|exist|be here anymore|wake up))\b",
+            r"\bwish(?:ing|ed|es)? (?:that )?my life would (?:just |simply )?(?:end|stop|be over)\b",
             r"\bdont deserve to (?:live|be alive|exist)\b|\bhate being alive\b|\b(?:done|finished) with (?:existing"
             r"|existence|life|living|being alive)\b",
             r"\b(?:dying|death) (?:doesnt|does not|wouldnt|no longer) (?:scare|frighten) me\b",
@@ -117,7 +118,7 @@ RULES = [
         ],
     ),
     (
-        ("passive suicidal ideation", CONCERN, "ideation", "ns"),
+        ("passive suicidal ideation", CONCERN, "ideation", "nse"),
         [
             rf"\b(?:tired|tird|tierd|sick|exhausted|weary|fed up) (?:of|with|from) {_EXISTING}\b"
             r"(?! (?:on|as|off|without|for|at|with|admin|up early)\b|(?: in (?!this (?:body|life|world)\b)))",
@@ -143,7 +144,7 @@ RULES = [
         ],
     ),
     (
-        ("passive suicidal ideation", CONCERN, "ideation", "ns"),
+        ("passive suicidal ideation", CONCERN, "ideation", "nse"),
         [
             r"\b(?:hop(?:e|es|ed|ing)|wish(?:es|ed|ing)?|pray(?:s|ed|ing)?) (?:that )?(?:i|id"
             r"|i would) (?:just )?(?:dont|never|wouldnt|wont|do not|didnt|not) wake up\b(?! (?:late|early|in time"
@@ -629,10 +630,11 @@ RULES_BROAD = [
             rf"\b(?:keep\w*|kept|hid\w*|have|got|took|taken|found|bought|load\w*|hold\w*|held) (?:the|a|my|his|her"
             rf"|our|(?:my )?\w+s)(?: old| own| new| loaded)? {_GUN}\b",
             r"\b(?:went|go|going|walk\w*|driv\w*|drove|cycl\w*|sat|sit|sitting|stood|standing|stand)(?: \w+){0,3} "
-            rf"(?:to|past|on|at|onto|up to|over to|by) (?:the |that )?(?:top (?:floor |level "
+            rf"(?:to|past|on|at|onto|up to|over to|by|outside|near|beside|under|below) (?:the |that )?(?:top (?:floor |level "
             rf"|deck )?of (?:the )?)?{_PLACE}\b(?: \w+){{0,6}} "
             r"(?:look(?:ed|ing)? (?:at it|down|over(?: the edge)?|at the (?:drop|water|trains))|star(?:ed"
-            r"|ing) (?:down|at (?:it|the (?:water|drop|trains)))|for (?:a long time|ages|hours|an hour)|thinking"
+            r"|ing) (?:down|at (?:it|the (?:water|drop|trains)))|for (?:a long time|a (?:long |good )?while|ages|hours"
+            r"|an hour)|thinking"
             r"|wondering|every day|again|(?:just )?(?:standing|sitting|staring) there)\b",
             rf"\b(?:from|at|in) (?:\w+ )?(?:different|several|two|three|four|multiple|separate) (?:shops|pharmacies"
             rf"|chemists|stores|supermarkets)\b|\b(?:know|decided|picked|chosen) (?:which|what"
@@ -1591,10 +1593,11 @@ REPORTED = re.compile(
     r"\b(?:said|says|texted|texts|wrote|writes|messaged|posted|tweeted|joked|jokes|yelled|shouted|screamed|goes|went"
     r"|replied|commented|captioned)(?: to (?:me|us|him|her|them|everyone))?\s*[,:]?\s*$"
 )
-ASKED = re.compile(r"\basked (?:me )?(?:if|whether)\b")  # screening questions, not statements
+ASKED = re.compile(r"\b(?:asked|asks|asking) (?:me )?(?:if|whether|about)\b")  # screening questions, not statements
 CLAUSE = re.compile(r",|\b(?:but|and|because|so|though|although|yet)\b")
 SUBJECT = re.compile(
     r"\b(i|im|ive|id|ill|me|myself|we|us|he|she|they|hes|shes|theyre|him|her|them|his|their|you|youre|someone"
+    r"|(?:hed|shed|theyd)(?= (?:been|said|told|tried|taken|thought))"
     r"|somebody|people|character|narrator|friend|brother|sister|mom|mum|mother|dad|father|son|daughter|cousin|uncle"
     r"|aunt|gran|grandma|grandad|grandpa|husband|wife|boyfriend|girlfriend|partner|colleague|coworker|boss|patient"
     r"|client|student|man|woman|guy|girl|kid|teenagers?|singer|author|neighbou?r)\b"
@@ -1603,14 +1606,16 @@ FIRST = {"i", "im", "ive", "id", "ill", "me", "myself"}  # "we" is deliberately 
 FIGURATIVE_AFTER = re.compile(
     r"^\s*(?:(?:of|from) (?:embarrassment|shame|laughter|laughing|boredom|cringe|envy|the heat|hunger)|laughing"
     r"|my hair|for (?:forgetting|not|being|saying|doing|missing|eating|letting)\b|in the foot|to get (?:ready|fit)"
-    r"|(?:at|over|with) (?:the gym|work|training|revision|studying)|(?:\w+ ){0,3}(?:at \d+|when im (?:old|\d+)))"
+    r"|(?:at|over|with) (?:the gym|work|training|revision|studying)|(?:\w+ ){0,3}(?:at \d+|when im (?:old|\d+))"
+    r"|on the spot|at (?:km|kilometre|mile|lap|rep|set|round|level|hole|wave) \d+|in (?:the|this|that|a) (?:\w+ )?(?:tutorial"
+    r"|game|level|boss fight|raid|match|lobby|round|sim|campaign)\b)"
 )
 JOKE = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|jk|just kidding|kidding|joking)\b|[😂🤣💀]")
 PURE_JOKE = re.compile(r"\b(?:jk|just kidding|only joking)\b")
 TRIVIAL = re.compile(
     r"\b(?:meetings?|spreadsheets?|excel|emails?|inbox|zoom|printer|commute|traffic|queue|mondays?|homework|essay"
     r"|group project|presentation|deadlines?|paperwork|karaoke|small talk|ikea|assignment|client|manager|office"
-    r"|shift|work|song|songs|jingle|advert|ad|ringtone|playlist)\b"
+    r"|shift|work|song|songs|jingle|advert|ad|ringtone|playlist|essays|wifi|wi-fi|internet|broadband)\b"
 )
 HYPERBOLE = re.compile(r"\b(?:if (?:i|we) (?:have to|hear|get|see)|one more|another|mak(?:es?|ing) me want to)\b")
 MEDIA = re.compile(
@@ -1646,7 +1651,8 @@ BENIGN_MEANS = re.compile(  # "it's not for the garden" is no everyday use
 )
 PAST = re.compile(
     r"\b(?:used to|years? ago|months ago|when i was|back (?:then|in)|as a (?:kid|child|teen|teenager)|last year"
-    r"|last (?:spring|summer|autumn|fall|winter)|in (?:high school|middle school|secondary school|college|uni"
+    r"|last (?:spring|summer|autumn|fall|winter)|(?:diary|diaries|journal) from (?:19|20)\d\d|old diar(?:y|ies)"
+    r"|in (?:high school|middle school|secondary school|college|uni"
     r"|my (?:teens|twenties))|in (?:19|20)\d\d|\w+ (?:years?|months?) clean|clean for|in the past|the time i|i once"
     r"|(?:years?|months?|weeks?|days?) (?:today |now )?since (?:i last|the last time)|(?:years?|months?) (?:today "
     r"|now )?since (?:i|my)|at my (?:lowest|worst))\b"
@@ -1673,7 +1679,7 @@ GOODBYE_CONTEXT = re.compile(
     r"|new years?|allerg\w*|rescue|shelter|abroad|travel\w*|move house|new flat|new house|uni|semester|term|hospice"
     r"|hospital|bedside|while (?:im|i am|were|we are) (?:away|in|on|at)|twins|(?:was|were) born|with my (?:wife"
     r"|husband|partner)|library|school|nursery|charity shop|oxfam|freecycle|vinted|ebay|sold|selling|office"
-    r"|handed in my notice|notice period|leaving do|cleared my desk|classmates)\b"
+    r"|handed in my notice|notice period|leaving do|cleared my desk|classmates|baby(?:s| is)? (?:here|born|arrived))\b"
 )
 EXPLICIT = re.compile(
     rf"{_SUICIDE}|{_SUICIDAL}|self[ -]?harm|\b(?:kill|hurt|cut|burn|harm)\w* {_ME}|\b(?:die|died|dying|dead|death)\b"
@@ -1682,7 +1688,22 @@ EXPLICIT = re.compile(
 # Reasons for a farewell or paperwork given in the sentence before it.
 GOODBYE_BEFORE = re.compile(
     r"\b(?:surgery|operation|an(?:a)?esthetic|solicitor|lawyer|moving|move house|flight|trip|holiday|abroad|retir\w*"
-    r"|new job|wedding|due date)\b"
+    r"|new job|wedding|due date|contracts? (?:is |has )?(?:finished|ended|over|up)|cleared (?:out )?my desk"
+    r"|last day|leaving do|notice period)\b"
+)
+# What "I can't go on like this" or "I don't want to be here anymore" is about, when it is an everyday thing named
+# right after it ("... living in this mess", "... two hours each way", next sentence "This office, these KPIs.").
+_EVERYDAY = (
+    r"(?:mess|tip|office|job|jobs|industry|company|commute|traffic|motorway|m\d{1,2}|kitchen|dishes|washing up"
+    r"|laundry|kpis|spreadsheets?|course|degree|module|deadlines?|boss|manager|landlord|rent|town|city)"
+)
+EVERYDAY_AFTER = re.compile(
+    rf"^[^.!?]{{0,40}}?\b(?:in|at|with|on|of) (?:this|these|that|the|my|our) (?:\w+ )?{_EVERYDAY}\b"
+    r"|^[^.!?]{0,40}?\beach way\b"
+)
+EVERYDAY_NEXT = re.compile(
+    rf"^\W*(?:this|these|that|the|my|our) (?:\w+ )?{_EVERYDAY}\b"
+    r"|^\W*(?:the|this|my) (?:flat|house|place|room) (?:looks like|is a (?:tip|mess|state|disgrace|pigsty))"
 )
 RELATIONSHIP = re.compile(
     r"\b(?:with (?:him|her|them)|relationship|boyfriend|girlfriend|partner|husband|wife|dating|break ?up|job"
@@ -1863,6 +1884,10 @@ My legs were on fire after the spin class but I felt brilliant afterwards.
 I wish I could escape to a cottage by the sea for a few weeks and switch my phone off.
 My muscles were burning by the end of the run but it felt great.
 I want to disappear off to the mountains for a few weeks and ignore my inbox.
+I could sleep for a week after this project. | I need to sleep for a month. | Exams are over, I want to sleep for a year.
+I want to kill my brother for eating my chocolate. | There's no future for me at this company, time for a new job.
+The divorce is final and I'm relieved it's over. | I sat in the car for a while before I went inside.
+Sat in the car park for ages before I could face driving home.
 """
 
 

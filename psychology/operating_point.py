@@ -22,9 +22,12 @@ from ml_models.training import EVAL_DIR, EVAL_SETS, read_rows, text_key
 from . import crisis, crisis_head, crisis_head_train
 
 HERE = Path(__file__).resolve().parent
-# The sets the shipped thresholds were chosen on (written blind by two authors each, trained on by no model).
-VALIDATION_SETS = [HERE / "crisis_val8a.jsonl", HERE / "crisis_val8b.jsonl"]
-ORDINARY_SETS = [EVAL_DIR / "journal_val8a.jsonl", EVAL_DIR / "journal_val8b.jsonl"]
+# The sets the shipped thresholds were chosen on: three pairs, each written blind by two authors, trained on by no
+# model. The false alarms of val8 and val9 were read when the rules last changed (so there they flatter the rules);
+# val10 was written afterwards and read by no one.
+_NAMES = ("val8a", "val8b", "val9a", "val9b", "val10a", "val10b")
+VALIDATION_SETS = [HERE / f"crisis_{name}.jsonl" for name in _NAMES]
+ORDINARY_SETS = [EVAL_DIR / f"journal_{name}.jsonl" for name in _NAMES]
 PASSAGES_PER_LONG_ENTRY = 6
 # Hard negatives stay two points inside the 10% target (the blind sets have 120 each: a point is about one
 # statement); ordinary passages and six-passage entries are what people write every day, where a support panel

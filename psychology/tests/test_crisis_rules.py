@@ -389,7 +389,7 @@ def test_a_means_with_current_ideation_is_urgent():
 
 
 def test_rule_tables_are_well_formed():
-    checks = set("nsagrm")
+    checks = set("nsagrme")
     for (_category, lvl, kind, flags), patterns in crisis_patterns.RULES + crisis_patterns.RULES_BROAD:
         assert lvl in ("concern", "urgent") and kind in ("ideation", "prep", "selfharm", "plan")
         assert set(flags) <= checks, flags
@@ -548,9 +548,19 @@ def test_real_model_catches_paraphrases_no_rule_lists(minilm, text):
 @pytest.mark.slow
 @needs_model
 def test_real_model_makes_a_close_plan_urgent(minilm):
-    text = "Quiet day. I sat in the car outside the bridge for a long while."
+    text = "Quiet day. I checked how high the top floor of the car park is."
     assert detect_crisis(text).level == "none"
     assert detect_crisis(text, embed=minilm).level == "urgent"
+
+
+@pytest.mark.slow
+@needs_model
+def test_sitting_in_the_car_is_ordinary_unless_a_means_is_there(minilm):
+    """Sitting in the car for a while after news is what diaries say every day (the prototypes' hard negatives);
+    lingering by a bridge is a rule's urgent call, with or without the model."""
+    ordinary = "Got the results. I sat in the car park for a long while before I could drive home."
+    assert detect_crisis(ordinary, embed=minilm).level == "none"
+    assert detect_crisis("Quiet day. I sat in the car outside the bridge for a long while.").level == "urgent"
 
 
 @pytest.mark.slow
@@ -815,3 +825,41 @@ def test_dev3_pairs_count_only_together():
 def test_a_reporting_verb_that_opens_the_sentence_is_the_writer():
     assert level('Wrote "I want to die" on my wrist in biro.') == "urgent"
     assert level('Tom texted "I\'m going to jump off a bridge if Arsenal lose again".') == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't go on like this. The kitchen is a tip and nobody else lifts a finger.",
+        "I can't go on living in this mess, the spare room is next.",
+        "Can't go on like this, ninety minutes each way, so I'm asking to work from home.",
+        "I don't want to be here anymore. This job, this manager, these targets.",
+        "My sister said she'd been thinking about suicide, so we rang her doctor together.",
+        "He told me he'd tried to kill himself last spring and that he's getting help now.",
+        "The nurse asked about thoughts of hurting myself and I could honestly say no.",
+        "Had to give my speech in assembly and wanted to die on the spot.",
+        "Wanted to die at mile 20 but the crowd got me to the finish.",
+        "Killed myself in the first level three times lol.",
+        "kms my essays are due tomorrow and the wifi is down lol",
+        "Found my old diary from 2015, full of wanting to die. I'm so much better now.",
+        "Made our wills now the baby is here.",
+        "The contract is finished. Said my goodbyes and took the plant home.",
+    ],
+)
+def test_everyday_reasons_reported_speech_and_jokes_seen_on_validation_are_not_flagged(text):
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't go on like this. The pain doesn't stop.",
+        "I don't want to be here anymore. I've written to everyone.",
+        "They'd be better off if I was gone.",
+        "You'd be doing everyone a favour if you just disappeared.",
+        "Paid off the card and cancelled my phone contract. I want to leave things tidy for when I'm gone.",
+        "Sat in the car for an hour, wishing my life would just end.",
+    ],
+)
+def test_the_same_words_without_the_everyday_reason_are_still_flagged(text):
+    assert level(text) != "none"
