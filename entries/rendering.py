@@ -1,5 +1,7 @@
 """Markdown in entries, rendered to HTML and sanitized with nh3 so no script or handler gets through."""
 
+import re
+
 import markdown as md
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -21,3 +23,28 @@ def render_markdown(text: str) -> SafeString:
         link_rel="noopener noreferrer nofollow",
     )
     return mark_safe(clean)  # noqa: S308 - sanitized by nh3 just above
+
+
+_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|>|[-*+]\s|\d+[.)]\s|```|\|)")
+_ENDS_SENTENCE = re.compile(r"[.!?…:;\"”')\]]\s*$")
+
+
+def logical_lines(text: str) -> list[str]:
+    """The lines of an entry as the writer meant them: a line wrapped in the middle of a sentence (hard-wrapped
+    Markdown from jrnl or Obsidian) is joined to the next; blank lines, headings, list items and quotes stay apart."""
+    out: list[str] = []
+    previous = ""  # the last line, if a sentence may go on after it
+    for line in (text or "").splitlines():
+        stripped = line.strip()
+        if previous and stripped and not _BLOCK_START.match(line) and _continues(previous, stripped):
+            out[-1] = f"{out[-1]} {stripped}"
+        elif stripped:
+            out.append(stripped)
+        wrapped = stripped and not (_ENDS_SENTENCE.search(stripped) or stripped.startswith("#"))
+        previous = stripped if wrapped else ""
+    return out
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A wrapped sentence goes on in lower case, after a long line, or with "I"; a short line is a title or a list."""
+    return line[0].islower() or len(previous) >= 40 or bool(re.match(r"I\b", line))

@@ -10,6 +10,7 @@ from collections import Counter
 from statistics import fmean
 
 from entries.models import AnalysisStatus, Mood
+from entries.rendering import logical_lines
 
 from . import entry_picks
 from .periods import JournalLinks, Window
@@ -49,7 +50,7 @@ def _plain(line: str) -> str:
 
 def highlight_sentence(text: str) -> str | None:
     """The first sentence with some substance (5+ words), verbatim apart from Markdown markup; else the first one."""
-    sentences = [s.strip() for line in text.splitlines() for s in _SENTENCE_END.split(_plain(line)) if s.strip()]
+    sentences = [s.strip() for line in logical_lines(text) for s in _SENTENCE_END.split(_plain(line)) if s.strip()]
     if not sentences:
         return None
     chosen = next((s for s in sentences if len(s.split()) >= MIN_HIGHLIGHT_WORDS), sentences[0])

@@ -18,6 +18,7 @@ from django.db.models import Subquery
 from pgvector.django import CosineDistance
 
 from entries.models import AnalysisStatus, Entry
+from entries.rendering import logical_lines
 
 from . import selectors
 from .models import CrisisResource, Technique, ThinkingTrap, Verdict
@@ -193,7 +194,7 @@ _MARKDOWN_LEAD = re.compile(r"^\s*(?:[#>*+-]+|\d+[.)])\s+")
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of an entry as the writer typed them, with Markdown list/heading/quote markers removed."""
-    lines = (_MARKDOWN_LEAD.sub("", line) for line in (text or "").splitlines())
+    lines = (_MARKDOWN_LEAD.sub("", line) for line in logical_lines(text))
     pieces = (piece.strip() for line in lines for piece in _SENTENCE_END.split(line))
     return [p for p in pieces if p]
 
@@ -212,8 +213,11 @@ _DISOWNED_BEFORE = re.compile(
     r"(?:\s+(?:that|like))?[\s,]*$",
     re.IGNORECASE,
 )
+# "any more" disowns only after a negation in the same clause ("I'm a failure? Not any more"): "Nobody cares about me
+# anymore" and "I can't handle this anymore" hold the thought more firmly, not less.
+_CLAUSE = r"(?:(?!\b(?:and|but|so|because)\b)[^,;:.!?])*?"
 _DISOWNED_AFTER = re.compile(
-    r"^(?:(?!\b(?:and|but|so|because)\b)[^,;:.!?])*?\b(?:any ?more|no longer)\b"
+    rf"^{_CLAUSE}(?:\bnot\b|n't\b|\bnever\b){_CLAUSE}\b(?:any ?more|no longer)\b"
     r"|^[\s,;]*(?:but\s+)?not\s+(?:now|any ?more)\b",
     re.IGNORECASE,
 )
@@ -229,9 +233,15 @@ _MACHINE = re.compile(
 )
 
 
+_GUARD_REACH = 160
+
+
 def _writers_own(sentence: str, match: re.Match) -> bool:
     """Whether a pattern's match is a thought the writer holds now (see the guards above)."""
-    before, after = sentence[: match.start()], sentence[match.end() :]
+    # A guard governs its match from a clause away at most: looking further would make a 100,000-character
+    # sentence with a match every few words quadratic.
+    start, end = match.start(), match.end()
+    before, after = sentence[max(0, start - _GUARD_REACH) : start], sentence[end : end + _GUARD_REACH]
     if _DISOWNED_BEFORE.search(before) or _DISOWNED_AFTER.search(after) or _REPORTED_BEFORE.search(before):
         return False
     return not _MACHINE.search(sentence[max(0, match.start() - 40) : match.end()])

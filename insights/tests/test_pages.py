@@ -185,6 +185,12 @@ def test_entry_page_without_an_embedding_still_renders(browser_client, user):
             "See [my notes](https://example.com) about the long plan for spring",
             "See my notes about the long plan for spring",
         ),
+        # hard-wrapped Markdown (jrnl, Obsidian): the sentence goes on after the line break
+        (
+            "The long walk by the river\ncleared my head today. Then rain.",
+            "The long walk by the river cleared my head today.",
+        ),
+        ("Monday\nWent for a long walk by the river today.", "Went for a long walk by the river today."),
     ],
 )
 def test_a_highlight_is_a_sentence_from_the_entry(text, expected):

@@ -156,6 +156,28 @@ def test_a_disowning_word_in_another_clause_does_not_hide_a_held_thought(knowled
     assert slug in {hit.trap.slug for hit in find_thinking_traps(sentence)}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Nobody cares about me anymore.", "I can't handle this anymore.", "Nothing ever goes right any more."],
+)
+def test_anymore_without_a_negation_strengthens_a_thought_rather_than_disowning_it(knowledge_base, sentence):
+    held = find_thinking_traps(sentence)
+    assert held and held[0].sentences == [sentence]
+
+
+def test_a_sentence_wrapped_over_two_lines_is_read_and_quoted_whole(knowledge_base):
+    assert find_thinking_traps("I no longer believe\nthat I'm a burden.") == []
+    hits = {hit.trap.slug: hit.sentences for hit in find_thinking_traps("Woke up late and\nI'm such an idiot.")}
+    assert hits.get("labelling") == ["Woke up late and I'm such an idiot."]
+
+
+def test_a_disowning_cue_far_back_in_a_run_on_sentence_does_not_govern_a_later_thought(knowledge_base):
+    filler = "then the bus was late " * 30  # one sentence, no punctuation, as a long unpunctuated entry has
+    hits = {hit.trap.slug for hit in find_thinking_traps(f"I used to tell myself {filler}I'm such an idiot")}
+    assert "labelling" in hits
+    assert find_thinking_traps("I used to tell myself I'm such an idiot") == []
+
+
 def test_a_disowned_thought_beside_a_held_one_still_finds_the_held_one(knowledge_base):
     hits = {hit.trap.slug for hit in find_thinking_traps("I used to think I'm a failure. Now I'm just useless.")}
     assert hits == {"labelling"}

@@ -1,0 +1,32 @@
+"""The logical lines of an entry's Markdown: what sentence-level readers (thinking traps, weekly highlights) split."""
+
+import pytest
+
+from entries.rendering import logical_lines
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The long walk by the river\ncleared my head today.", ["The long walk by the river cleared my head today."]),
+        ("My boss probably thinks\nI'm useless.", ["My boss probably thinks I'm useless."]),
+        ("- wraps\n  onto line two\n- item two", ["- wraps onto line two", "- item two"]),
+    ],
+)
+def test_a_sentence_wrapped_over_lines_is_one_line(text, expected):
+    assert logical_lines(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Monday\nWent to work.", ["Monday", "Went to work."]),  # a short title line
+        ("Done.\nThen tea.", ["Done.", "Then tea."]),  # the sentence ended
+        ("# Today\nwent out", ["# Today", "went out"]),  # a heading
+        ("first paragraph ends here\n\nsecond one", ["first paragraph ends here", "second one"]),
+        ("Eggs\nMilk\n> a quote\n1. a list", ["Eggs", "Milk", "> a quote", "1. a list"]),
+        ("", []),
+    ],
+)
+def test_titles_finished_sentences_paragraphs_and_markdown_blocks_stay_apart(text, expected):
+    assert logical_lines(text) == expected
