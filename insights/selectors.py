@@ -210,7 +210,8 @@ def mood_vs_sentiment(user, window: Window, links: JournalLinks) -> dict:
     levels, overall = [], {"correlation": None, "p_value": None, "entries": 0}
     for mood, mean, n, r, is_total in fetch(sql, {"user": user.pk, "start": window.lower, "end": window.end}):
         if is_total:
-            overall = {"correlation": rounded(r), "p_value": _correlation_p(r, n), "entries": n}
+            # Two points always lie on a line (r = ±1): a correlation needs three.
+            overall = {"correlation": rounded(r) if n >= 3 else None, "p_value": _correlation_p(r, n), "entries": n}
         else:
             levels.append(
                 {

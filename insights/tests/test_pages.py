@@ -236,3 +236,11 @@ def test_weekly_tag_links_list_the_weeks_entries_only(browser_client, user):
     page = browser_client.get(reverse("insights:weekly")).content.decode()
     start = (today - dt.timedelta(days=6)).isoformat()
     assert f"tag=sleep&amp;date_from={start}&amp;date_to={today.isoformat()}" in page
+
+
+def test_a_mood_that_never_varies_is_named_as_the_reason_there_is_no_correlation(browser_client, user, analysed):
+    today = dt.date.today()
+    for days, score in enumerate([0.2, -0.3, 0.6]):
+        analysed(user, today - dt.timedelta(days=days), score, mood=3)
+    page = browser_client.get(reverse("insights:dashboard"), {"period": "month"}).content.decode()
+    assert "was the same for all 3 entries" in page and "Too few entries" not in page

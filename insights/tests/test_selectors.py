@@ -237,6 +237,13 @@ def test_mood_against_sentiment_per_level_with_pearson_correlation(user, links):
     assert result["p_value"] == pytest.approx(reference.pvalue, abs=1e-4)
 
 
+def test_two_entries_give_no_correlation_since_two_points_always_lie_on_a_line(user, links):
+    analysed(user, D(2024, 5, 10), -0.4, mood=2)
+    analysed(user, D(2024, 5, 11), 0.5, mood=4)
+    result = selectors.mood_vs_sentiment(user, Window("month", D(2024, 5, 1), D(2024, 5, 31)), links)
+    assert result["entries"] == 2 and result["correlation"] is None and result["p_value"] is None
+
+
 def test_streaks_cross_the_leap_day_and_a_missed_day_breaks_them(user):
     for day in range(1, 11):  # 1..10 Feb: the longest run
         EntryFactory(user=user, entry_date=D(2024, 2, day))
