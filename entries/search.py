@@ -62,8 +62,10 @@ def build_text_query(q: str, config: str = CONFIG) -> tuple[SearchQuery, SearchQ
         return None
     query = SearchQuery(q, search_type="websearch", config=config)
     last = _WORD.search(q)
-    # No prefix for an excluded word ("-river"), the OR operator, or a closed phrase.
-    excluded = last is not None and last.start() > 0 and q[last.start() - 1] == "-"
+    # No prefix for an excluded word ("-river"), the OR operator, or a closed phrase. A dash inside a word
+    # ("self-comp") is a hyphen, as websearch_to_tsquery reads it.
+    at = last.start() if last else 0
+    excluded = at > 0 and q[at - 1] == "-" and (at == 1 or q[at - 2].isspace())
     if last and not excluded and last.group(0).lower() != "or" and not q.endswith('"'):
         head = q[: last.start()].rstrip()
         prefix = SearchQuery(f"{last.group(0)}:*", search_type="raw", config=config)

@@ -74,6 +74,14 @@ def test_prefix_or_and_exclusion(user, corpus, query, expected):
 
 
 @pytest.mark.django_db
+def test_a_hyphenated_word_being_typed_still_matches_by_prefix(user, entry_factory):
+    entry_factory(user=user, title="Kindness", content="Practising self-compassion today.")
+    entry_factory(user=user, title="Other", content="A self-portrait in charcoal.")
+    assert titles(text_hits(selectors.entries_for(user), "self-comp")) == ["Kindness"]
+    assert titles(text_hits(selectors.entries_for(user), "charcoal -self")) == []  # a leading dash still excludes
+
+
+@pytest.mark.django_db
 def test_snippets_highlight_matches_and_escape_html(user, entry_factory):
     entry_factory(user=user, title="x", content="<script>alert(1)</script> 1 < 2 & my lighthouse trip <img onerror=x>")
     [hit] = text_hits(selectors.entries_for(user), "lighthouse")
