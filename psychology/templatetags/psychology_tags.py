@@ -36,6 +36,12 @@ def dial(number: str) -> str:
 
 
 @register.filter
+def dialable(text: str) -> bool:
+    """Whether a field holds one phone number ("112", "+44 20 7946 0958"), not words or a choice ("999 or 112")."""
+    return bool(re.fullmatch(r"\+?\d[\d \-]{1,19}", (text or "").strip()))
+
+
+@register.filter
 def whatsapp_link(number: str) -> str:
     """A wa.me link for a number in international form (the model checks the plus and the country code)."""
     return "https://wa.me/" + re.sub(r"\D", "", number or "")

@@ -125,3 +125,11 @@ def test_a_whatsapp_number_needs_its_country_code(number, valid):
     else:
         with pytest.raises(ValidationError):
             resource.full_clean(validate_unique=False)
+
+
+def test_an_emergency_field_in_words_is_shown_as_written_not_dialled(client, user, knowledge_base, analysed_entry):
+    CrisisResource.objects.filter(country="GB").update(emergency="999 or 112")
+    html = flagged_page(client, user, analysed_entry, country="GB")
+    assert "999 or 112" in html and 'href="tel:999112"' not in html
+    CrisisResource.objects.filter(country="GB").update(emergency="999")
+    assert 'In an emergency call <a href="tel:999">999</a>' in flagged_page(client, user, analysed_entry, country="GB")

@@ -212,3 +212,10 @@ def test_result_dates_are_shown_in_the_readers_time_zone(browser_client, user):
     assert "2 March 2026, 08:00" in page
     history = browser_client.get(reverse("psychology:assessment_history")).content.decode()
     assert "2 Mar 2026" in history and "1 Mar 2026" not in history
+
+
+def test_the_who5_form_shows_the_numbers_its_instructions_refer_to(browser_client):
+    page = browser_client.get(reverse("psychology:assessment_take", args=["who5"])).content.decode()
+    assert "higher numbers mean better well-being" in page
+    assert 'All of the time <span class="meta">(5)</span>' in page
+    assert 'At no time <span class="meta">(0)</span>' in page
