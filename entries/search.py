@@ -312,5 +312,7 @@ def run_search(
             if mode == "semantic":
                 text = text_ranking(qs, q, config=config)
     ranked = fuse(text, semantic) if text and semantic else (text or semantic)
-    fuzzy = None if ranked else fuzzy_title_hits(qs, q)
+    # Meaning always finds the nearest entries, so a typo ("lighthose") gets results that are merely the closest:
+    # when no entry has the words, titles close in spelling are offered beside them.
+    fuzzy = None if text or (ranked and mode == "semantic") else fuzzy_title_hits(qs, q)
     return SearchResult(Results(qs, ranked, q, config), mode=mode, notice=notice, fuzzy=fuzzy)

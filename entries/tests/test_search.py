@@ -198,6 +198,14 @@ def test_typos_offer_a_fuzzy_title_match(user, corpus):
     assert len(result.hits) == 0 and titles(result.fuzzy) == ["Lighthouse"]
 
 
+@pytest.mark.django_db
+def test_a_typo_in_hybrid_search_offers_titles_beside_the_closest_in_meaning(user, corpus):
+    result = run_search(selectors.entries_for(user), "lighthose", "hybrid", embed=lambda q: embed([q])[0])
+    assert len(result.hits) > 0 and titles(result.fuzzy) == ["Lighthouse"]  # meaning always finds something
+    found = run_search(selectors.entries_for(user), "lighthouse", "hybrid", embed=lambda q: embed([q])[0])
+    assert found.fuzzy is None
+
+
 HOSTILE = ["'", "&", "|", "!", "()", ":*", "'&|!():*", "a & | b", "the and of", "\\", "--", "%_", "🙂", "\x00x"]
 
 
