@@ -25,7 +25,8 @@ def render_markdown(text: str) -> SafeString:
     return mark_safe(clean)  # noqa: S308 - sanitized by nh3 just above
 
 
-_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|>|[-*+]\s|\d+[.)]\s|```|\|)")
+_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|>|[-*+]\s|\d+[.)]\s|\|)")
+_BREAK = re.compile(r"^\s*(?:#|```|~~~|[-=*_]{3,}\s*$)")  # a heading, a code fence or a rule: nothing joins across
 _ENDS_SENTENCE = re.compile(r"[.!?…:;\"”')\]]\s*$")
 
 
@@ -36,15 +37,16 @@ def logical_lines(text: str) -> list[str]:
     previous = ""  # the last line, if a sentence may go on after it
     for line in (text or "").splitlines():
         stripped = line.strip()
-        if previous and stripped and not _BLOCK_START.match(line) and _continues(previous, stripped):
+        own_block = _BLOCK_START.match(line) or _BREAK.match(line)
+        if previous and stripped and not own_block and _continues(previous, stripped):
             out[-1] = f"{out[-1]} {stripped}"
         elif stripped:
             out.append(stripped)
-        wrapped = stripped and not (_ENDS_SENTENCE.search(stripped) or stripped.startswith("#"))
+        wrapped = stripped and not (_ENDS_SENTENCE.search(stripped) or _BREAK.match(stripped))
         previous = stripped if wrapped else ""
     return out
 
 
 def _continues(previous: str, line: str) -> bool:
-    """A wrapped sentence goes on in lower case, after a long line, or with "I"; a short line is a title or a list."""
-    return line[0].islower() or len(previous) >= 40 or bool(re.match(r"I\b", line))
+    """A wrapped sentence goes on in lower case or after a long line; a short line is a title or a list item."""
+    return line[0].islower() or len(previous) >= 40

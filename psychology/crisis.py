@@ -83,7 +83,7 @@ def _suppressed(sent: str, m: re.Match, checks: str, before: str = "", following
     and just after the sentence."""
     lo = max(0, m.start() - _CONTEXT)
     prefix, after, near = sent[lo : m.start()], sent[m.end() : m.end() + _CONTEXT], sent[lo : m.end() + _CONTEXT]
-    if "n" in checks and (_negated(prefix, m.group()) or P.ASKED.search(prefix)):
+    if "n" in checks and (_negated(prefix, m.group()) or P.ASKED.search(P.CLAUSE.split(prefix)[-1])):
         return True
     if ("s" in checks and _not_writer(prefix)) or ("a" in checks and _accidental(near, after)):
         return True
@@ -95,7 +95,11 @@ def _suppressed(sent: str, m: re.Match, checks: str, before: str = "", following
         return True
     if "m" in checks and P.BENIGN_MEANS.search(sent[max(0, m.start() - 80) : m.end() + 80]):
         return True
-    if "e" in checks and (P.EVERYDAY_AFTER.search(after) or P.EVERYDAY_NEXT.search(following)):
+    if (
+        "e" in checks
+        and P.EVERYDAY_MATCH.search(m.group())
+        and (P.EVERYDAY_AFTER.search(after) or P.EVERYDAY_NEXT.search(following))
+    ):
         return True  # "I can't go on like this. The flat looks like a bin exploded."
     if P.FIGURATIVE_AFTER.search(after) or P.PURE_JOKE.search(near):
         return True

@@ -213,12 +213,10 @@ _DISOWNED_BEFORE = re.compile(
     r"(?:\s+(?:that|like))?[\s,]*$",
     re.IGNORECASE,
 )
-# "any more" disowns only after a negation in the same clause ("I'm a failure? Not any more"): "Nobody cares about me
-# anymore" and "I can't handle this anymore" hold the thought more firmly, not less.
-_CLAUSE = r"(?:(?!\b(?:and|but|so|because)\b)[^,;:.!?])*?"
+# Only a "not" or "no longer" right after the thought takes it back ("I'm a failure, not any more"): "Nobody cares
+# about me anymore" and "I can't do anything right anymore" hold it more firmly, not less.
 _DISOWNED_AFTER = re.compile(
-    rf"^{_CLAUSE}(?:\bnot\b|n't\b|\bnever\b){_CLAUSE}\b(?:any ?more|no longer)\b"
-    r"|^[\s,;]*(?:but\s+)?not\s+(?:now|any ?more)\b",
+    r"^[\s,;:—–-]*(?:but\s+|or\s+)?(?:not\s+(?:now|any ?more)|no longer)\b",
     re.IGNORECASE,
 )
 _REPORTED_BEFORE = re.compile(

@@ -4,12 +4,15 @@ import pytest
 
 from entries.rendering import logical_lines
 
+SETEXT = "Underlined with equals signs, a setext title"
+WRAPPED = "A long line of hard-wrapped text that goes on\nI think, to the next."
+
 
 @pytest.mark.parametrize(
     "text,expected",
     [
         ("The long walk by the river\ncleared my head today.", ["The long walk by the river cleared my head today."]),
-        ("My boss probably thinks\nI'm useless.", ["My boss probably thinks I'm useless."]),
+        (WRAPPED, [WRAPPED.replace("\n", " ")]),  # after a long line, even "I" goes on
         ("- wraps\n  onto line two\n- item two", ["- wraps onto line two", "- item two"]),
     ],
 )
@@ -21,10 +24,13 @@ def test_a_sentence_wrapped_over_lines_is_one_line(text, expected):
     "text,expected",
     [
         ("Monday\nWent to work.", ["Monday", "Went to work."]),  # a short title line
+        ("Monday\nI went for a long walk.", ["Monday", "I went for a long walk."]),
         ("Done.\nThen tea.", ["Done.", "Then tea."]),  # the sentence ended
         ("# Today\nwent out", ["# Today", "went out"]),  # a heading
         ("first paragraph ends here\n\nsecond one", ["first paragraph ends here", "second one"]),
         ("Eggs\nMilk\n> a quote\n1. a list", ["Eggs", "Milk", "> a quote", "1. a list"]),
+        ("```\nlog output\n```\nI'm such an idiot.", ["```", "log output", "```", "I'm such an idiot."]),
+        (f"{SETEXT}\n===\nbody", [SETEXT, "===", "body"]),
         ("", []),
     ],
 )

@@ -833,15 +833,15 @@ def test_a_reporting_verb_that_opens_the_sentence_is_the_writer():
         "I can't go on like this. The kitchen is a tip and nobody else lifts a finger.",
         "I can't go on living in this mess, the spare room is next.",
         "Can't go on like this, ninety minutes each way, so I'm asking to work from home.",
-        "I don't want to be here anymore. This job, this manager, these targets.",
+        "I don't want to be here anymore. This office, these targets.",
         "My sister said she'd been thinking about suicide, so we rang her doctor together.",
         "He told me he'd tried to kill himself last spring and that he's getting help now.",
         "The nurse asked about thoughts of hurting myself and I could honestly say no.",
         "Had to give my speech in assembly and wanted to die on the spot.",
         "Wanted to die at mile 20 but the crowd got me to the finish.",
-        "Killed myself in the first level three times lol.",
+        "Killed myself in the tutorial three times lol.",
         "kms my essays are due tomorrow and the wifi is down lol",
-        "Found my old diary from 2015, full of wanting to die. I'm so much better now.",
+        "Found my diary from 2015, when I wanted to die. I'm so much better now.",
         "Made our wills now the baby is here.",
         "The contract is finished. Said my goodbyes and took the plant home.",
     ],
@@ -859,7 +859,35 @@ def test_everyday_reasons_reported_speech_and_jokes_seen_on_validation_are_not_f
         "You'd be doing everyone a favour if you just disappeared.",
         "Paid off the card and cancelled my phone contract. I want to leave things tidy for when I'm gone.",
         "Sat in the car for an hour, wishing my life would just end.",
+        # everyday stressors are often what a crisis is about: only chores and commutes excuse "can't go on"
+        "I don't want to be alive anymore. My boss screamed at me again today.",
+        "I'd be better off dead. My landlord is evicting me on Friday.",
+        "I hope I don't wake up tomorrow. The rent is due and I have nothing.",
+        "I don't want to be here anymore. This job has taken everything from me.",
+        "Mum asked about my day and I said fine, but honestly I want to kill myself.",
+        "My therapist asked about my week and I told her I've been feeling suicidal again.",
+        "Mum asked if I was okay and I said yes but I want to die.",
+        "Honestly I want to die in this level of pain, the new meds do nothing.",
+        "I want to die in this round of chemo.",
+        "I wanted to kill myself on the spot when I saw the test results.",
+        "I'm planning to kill myself at mile 3 of the coast path where nobody walks.",
+        "Today is my last day. I've written letters to everyone I love.",
+        "Found my old diaries in the loft and now I want to end my life.",
+        "She'd told everyone my secret and now just want to die.",
+        "honestly i want to kill myself lol, the internet is the only place anyone talks to me",
     ],
 )
 def test_the_same_words_without_the_everyday_reason_are_still_flagged(text):
     assert level(text) != "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Walked the dog by the river for a while, then home for tea.",
+        "Stood under the bridge for a while out of the rain, then cycled home.",
+        "Went on the roof for a while to fix the aerial.",
+    ],
+)
+def test_a_short_while_by_a_river_or_on_a_roof_is_not_lingering(text):
+    assert level(text) == "none"

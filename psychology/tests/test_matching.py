@@ -158,7 +158,12 @@ def test_a_disowning_word_in_another_clause_does_not_hide_a_held_thought(knowled
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Nobody cares about me anymore.", "I can't handle this anymore.", "Nothing ever goes right any more."],
+    [
+        "Nobody cares about me anymore.",
+        "I can't handle this anymore.",
+        "Nothing ever goes right any more.",
+        "I'm such a failure I can't do anything right anymore.",
+    ],
 )
 def test_anymore_without_a_negation_strengthens_a_thought_rather_than_disowning_it(knowledge_base, sentence):
     held = find_thinking_traps(sentence)
@@ -167,8 +172,8 @@ def test_anymore_without_a_negation_strengthens_a_thought_rather_than_disowning_
 
 def test_a_sentence_wrapped_over_two_lines_is_read_and_quoted_whole(knowledge_base):
     assert find_thinking_traps("I no longer believe\nthat I'm a burden.") == []
-    hits = {hit.trap.slug: hit.sentences for hit in find_thinking_traps("Woke up late and\nI'm such an idiot.")}
-    assert hits.get("labelling") == ["Woke up late and I'm such an idiot."]
+    hits = {hit.trap.slug: hit.sentences for hit in find_thinking_traps("Woke up late and\nfelt I'm such an idiot.")}
+    assert hits.get("labelling") == ["Woke up late and felt I'm such an idiot."]
 
 
 def test_a_disowning_cue_far_back_in_a_run_on_sentence_does_not_govern_a_later_thought(knowledge_base):
