@@ -47,6 +47,13 @@ class Chart:
         return " ".join(f"{p.x},{p.y}" for p in self.sentiment)
 
 
+def chart_span(days: list[datetime.date], today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The dates a chart covers: a week before the first result to today, at least MIN_SPAN_DAYS."""
+    start = min([*days, today]) - datetime.timedelta(days=7)
+    end = max([*days, today])
+    return min(start, end - datetime.timedelta(days=MIN_SPAN_DAYS)), end
+
+
 def assessment_chart(
     instrument: Instrument,
     results: list,
@@ -57,10 +64,7 @@ def assessment_chart(
 ) -> Chart:
     """Geometry for one questionnaire's results (oldest first) and the weeks of sentiment in the same span."""
     dated = [(r.created_at.astimezone(tz).date() if tz else r.created_at.date(), r) for r in results]
-    start = min([d for d, _ in dated] + [today]) - datetime.timedelta(days=7)
-    end = max([d for d, _ in dated] + [today])
-    if (end - start).days < MIN_SPAN_DAYS:
-        start = end - datetime.timedelta(days=MIN_SPAN_DAYS)
+    start, end = chart_span([d for d, _ in dated], today)
     span = (end - start).days
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 

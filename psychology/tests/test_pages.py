@@ -219,3 +219,18 @@ def test_the_who5_form_shows_the_numbers_its_instructions_refer_to(browser_clien
     assert "higher numbers mean better well-being" in page
     assert 'All of the time <span class="meta">(5)</span>' in page
     assert 'At no time <span class="meta">(0)</span>' in page
+
+
+def test_a_first_result_charts_the_sentiment_of_the_weeks_before_it(browser_client, user, analysed_entry):
+    """The chart of a first result spans four weeks; the sentiment line covers them, not only the last fortnight."""
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.now().date()
+    for weeks_ago in (3, 2, 1, 0):
+        analysed_entry(user, sentiment=-0.2, entry_date=today - datetime.timedelta(weeks=weeks_ago))
+    AssessmentResult.objects.create(user=user, instrument="phq9", answers=[1] * 9, score=9, band="mild")
+    html = browser_client.get(reverse("psychology:assessment_history")).content.decode()
+    points = html.split('class="line-sentiment" points="')[1].split('"')[0].split()
+    assert len(points) >= 4  # a point for each week written in, not only the last fortnight's
