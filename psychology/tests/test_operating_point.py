@@ -114,15 +114,17 @@ def test_shipped_head_and_classifier_carry_the_same_operating_point():
     assert all(point["rates"][group] <= limit for group, limit in point["max_fpr"].items())
 
 
-def test_second_validation_labels_agree_with_a_blind_second_annotator():
-    """A second annotator labelled crisis_val9a/b from the texts alone (shuffled, no labels, no model output)."""
+@pytest.mark.parametrize("pair", ["val9", "val10"])
+def test_validation_labels_agree_with_a_blind_second_annotator(pair):
+    """A second annotator labelled crisis_val9a/b and crisis_val10a/b from the texts alone (shuffled, no labels, no
+    model output)."""
     gold = {}
-    for name in ("crisis_val9a.jsonl", "crisis_val9b.jsonl"):
+    for name in (f"crisis_{pair}a.jsonl", f"crisis_{pair}b.jsonl"):
         for line in (O.HERE / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
                 gold[row["id"]] = row["label"]
-    second = [json.loads(line) for line in (O.HERE / "data" / "crisis_val9_second_annotator.jsonl").open()]
+    second = [json.loads(line) for line in (O.HERE / "data" / f"crisis_{pair}_second_annotator.jsonl").open()]
     assert sorted(r["id"] for r in second) == sorted(gold) and len(gold) == 480
     agreement = sum(gold[r["id"]] == r["label"] for r in second) / len(second)
     assert agreement >= 0.95, agreement
