@@ -109,10 +109,23 @@ else:
     REDIS_URL = ensure_redis(VAR_DIR, env.int("EMBEDDED_REDIS_PORT", default=6380))
 _redis_db_base = env.int("REDIS_DB_BASE", default=0)  # lets the test suite use its own databases
 
+
+def redis_db(url: str, db: int) -> str:
+    """REDIS_URL with its database set to `db`: a URL that names one ("redis://h:6379/0") or carries options
+    ("?ssl_cert_reqs=none") keeps them, instead of "redis://h:6379/0/1", which the broker refuses."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.scheme == "unix":  # the path is the socket's: the database goes in the query
+        query = [(k, v) for k, v in parse_qsl(parts.query) if k != "db"] + [("db", str(db))]
+        return f"unix://{parts.netloc}{parts.path}?{urlencode(query)}"  # urlunsplit would drop the empty host
+    return urlunsplit(parts._replace(path=f"/{db}"))
+
+
 CACHES = {
     "default": {
         "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": f"{REDIS_URL}/{_redis_db_base + 1}",
+        "LOCATION": redis_db(REDIS_URL, _redis_db_base + 1),
         "KEY_PREFIX": "journaling",
         # Fail open: with Redis down, throttles, lockout and caches step aside instead of turning every
         # request into a 500 (entries still save; analysis waits for the sweep). /health reports the outage.
@@ -123,12 +136,12 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {"hosts": [f"{REDIS_URL}/{_redis_db_base + 2}"], "prefix": "journaling:ws"},
+        "CONFIG": {"hosts": [redis_db(REDIS_URL, _redis_db_base + 2)], "prefix": "journaling:ws"},
     }
 }
 
 # --- Celery ---
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=f"{REDIS_URL}/{_redis_db_base}")
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=redis_db(REDIS_URL, _redis_db_base))
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
@@ -143,13 +156,20 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "max_retries": 1, "socket_connect_timeout": 2}
 CELERY_TASK_ROUTES = {
     "ml_models.tasks.embed_query": {"queue": "query"},  # small and latency-sensitive: its own queue
+    # The sweep is bookkeeping: it must run while the inference queue is backed up or its worker is down.
+    "ml_models.tasks.sweep_unanalysed": {"queue": "default"},
     "ml_models.tasks.*": {"queue": env("INFERENCE_QUEUE", default="inference")},
 }
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_IMPORTS = ["entries.importing.tasks"]  # not an app-level tasks.py, so autodiscovery misses it
 CELERY_BEAT_SCHEDULE = {
     "purge-stale-imports": {"task": "entries.purge_stale_imports", "schedule": 3600.0},
-    "sweep-unanalysed-entries": {"task": "ml_models.tasks.sweep_unanalysed", "schedule": 60.0},
+    # A sweep not started within its minute is dropped: the next one does the same work.
+    "sweep-unanalysed-entries": {
+        "task": "ml_models.tasks.sweep_unanalysed",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
     "purge-old-trash": {"task": "entries.tasks.purge_old_trash", "schedule": 3600.0},
 }
 ANALYSIS_SWEEP_AFTER_SECONDS = env.int("ANALYSIS_SWEEP_AFTER_SECONDS", default=120)

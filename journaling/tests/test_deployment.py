@@ -2,7 +2,9 @@
 
 import re
 
+import pytest
 import yaml
+from django.conf import settings
 
 from journaling.testing.processes import ROOT
 
@@ -79,3 +81,36 @@ def test_the_cpu_worker_can_leave_analysis_to_the_gpu_worker():
 def test_daphne_is_published_to_the_hosts_proxy_only():
     """DJANGO_SECURE=1 trusts one proxy's X-Forwarded-For: a client reaching daphne directly could pick its own."""
     assert COMPOSE["services"]["web"]["ports"] == ["127.0.0.1:8000:8000"]
+
+
+def test_workers_finish_their_task_before_a_redeploy_kills_them():
+    for name in ("worker-cpu", "worker-gpu"):
+        grace = COMPOSE["services"][name]["stop_grace_period"]
+        assert re.fullmatch(r"\d+m", grace) and int(grace[:-1]) >= 2, name
+
+
+@pytest.mark.parametrize(
+    "url,expected",
+    [
+        ("redis://redis:6379", "redis://redis:6379/1"),
+        ("redis://redis:6379/0", "redis://redis:6379/1"),  # a URL that names a database
+        ("rediss://:pw@host:6380/3?ssl_cert_reqs=none", "rediss://:pw@host:6380/1?ssl_cert_reqs=none"),
+        ("unix:///run/redis.sock?db=4", "unix:///run/redis.sock?db=1"),
+    ],
+)
+def test_each_redis_use_gets_its_own_database_whatever_form_redis_url_takes(url, expected):
+    from journaling.settings import redis_db
+
+    assert redis_db(url, 1) == expected
+
+
+def test_the_sweep_runs_on_the_default_queue_so_a_backlog_cannot_hold_it_up():
+    from journaling.celery import app
+
+    def queue(name):
+        return app.amqp.router.route({}, name)["queue"].name
+
+    assert queue("ml_models.tasks.sweep_unanalysed") == "default"
+    assert queue("ml_models.tasks.analyze_entries") == "inference"
+    assert queue("ml_models.tasks.embed_query") == "query"
+    assert settings.CELERY_BEAT_SCHEDULE["sweep-unanalysed-entries"]["options"]["expires"] < 60
