@@ -64,8 +64,23 @@ def _negated(prefix: str, head: str = "") -> bool:
     "don't know why", "can't wait for"); `head` is the match's first word."""
     m = P.NEGATION.search(P.CLAUSE.split(prefix[-_CONTEXT:])[-1])
     words = (m.group(1) or m.group(2) or "").split() if m else []
+    if m and m.group(1) and _new_clause(words):
+        return False  # "im not okay i want to die": unpunctuated, the "i" starts a new clause the "not" is not in
     words += head.split()[:1] if m and not words else []  # "can't wait for", not "don't want to stop existing"
     return bool(m) and not (set(words) & P.REVERSAL)
+
+
+# Verbs that take a clause: after "I don't think" or "I never said", an "I" is still inside the negation.
+_CLAUSE_VERBS = set(
+    "think thought believe reckon feel felt like say said saying mean meant claim pretend wish know suppose guess"
+    " that if whether sure".split()
+)
+
+
+def _new_clause(words: list[str]) -> bool:
+    """Whether the words between a negation and a match start a new first-person clause ("not okay i")."""
+    first = next((i for i, w in enumerate(words) if w in P.FIRST), None)
+    return first is not None and not set(words[:first]) & _CLAUSE_VERBS
 
 
 def _not_writer(prefix: str) -> bool:

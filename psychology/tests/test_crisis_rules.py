@@ -895,3 +895,24 @@ def test_the_same_words_without_the_everyday_reason_are_still_flagged(text):
 )
 def test_a_while_near_a_river_a_bridge_or_a_station_is_not_lingering(text):
     assert level(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im not okay i want to die",
+        "i cant sleep i want to die",
+        "not gonna lie i want to kill myself",
+        "My counsellor kept asking whether I was safe tonight and I'm not I want to kill myself",
+    ],
+)
+def test_in_unpunctuated_writing_an_i_after_a_negation_starts_a_new_clause(text):
+    assert level(text) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I don't think I want to die", "I never said I want to die", "I'm not saying I want to die, just tired"],
+)
+def test_a_negated_verb_of_thinking_or_saying_still_governs_the_clause_after_it(text):
+    assert level(text) == "none"
