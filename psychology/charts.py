@@ -47,6 +47,10 @@ class Chart:
         return " ".join(f"{p.x},{p.y}" for p in self.sentiment)
 
 
+def result_day(result, tz=None) -> datetime.date:
+    return result.created_at.astimezone(tz).date() if tz else result.created_at.date()
+
+
 def chart_span(days: list[datetime.date], today: datetime.date) -> tuple[datetime.date, datetime.date]:
     """The dates a chart covers: a week before the first result to today, at least MIN_SPAN_DAYS."""
     start = min([*days, today]) - datetime.timedelta(days=7)
@@ -63,7 +67,7 @@ def assessment_chart(
     tz=None,
 ) -> Chart:
     """Geometry for one questionnaire's results (oldest first) and the weeks of sentiment in the same span."""
-    dated = [(r.created_at.astimezone(tz).date() if tz else r.created_at.date(), r) for r in results]
+    dated = [(result_day(r, tz), r) for r in results]
     start, end = chart_span([d for d, _ in dated], today)
     span = (end - start).days
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM

@@ -1587,6 +1587,12 @@ NEGATION = re.compile(
 # "I can't stop thinking about killing myself" and "I don't know why I want to die" are not negations.
 REVERSAL = {"stop", "help", "wait", "know", "tell", "say", "understand", "explain", "believe", "admit", "hide"}
 REVERSAL |= {"why", "how", "if", "whether", "anyone", "see", "care", "mind", "keep"}
+# Verbs that take a clause: after "I don't think" or "I never said", an "I" is still inside the negation; after
+# "im not okay" an unpunctuated "i" starts a new clause.
+CLAUSE_VERBS = set(
+    "think thought believe reckon feel felt like say said saying mean meant claim pretend wish know suppose guess"
+    " that if whether sure".split()
+)
 # Someone else's words in quotes: 'Jake texted "I'm going to throw myself off a cliff"'.
 REPORTED = re.compile(
     r"\b(?:said|says|texted|texts|wrote|writes|messaged|posted|tweeted|joked|jokes|yelled|shouted|screamed|goes|went"
@@ -1697,7 +1703,7 @@ EVERYDAY_AFTER = re.compile(
     r"^ *(?:living |like this,? )?(?:in|with) (?:this|the|my) (?:mess|tip)\b(?! in my head)"
     r"|^ *like this,? (?:\w+ ){0,4}each way\b"
 )
-EVERYDAY_CANCELLED = re.compile(r"\b(?:die|dead|death|life|alive|living|point|end|crying|alone)\b")
+EVERYDAY_CANCELLED = re.compile(r"\b(?:die|dead|death|life|alive|point|end|crying|alone)\b")
 RELATIONSHIP = re.compile(
     r"\b(?:with (?:him|her|them)|relationship|boyfriend|girlfriend|partner|husband|wife|dating|break ?up|job"
     r"|contract|subscription|lease)\b"

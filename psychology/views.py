@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from entries.selectors import entries_for
 
 from . import selectors, services
-from .charts import assessment_chart, chart_span
+from .charts import assessment_chart, chart_span, result_day
 from .forms import AssessmentForm, FeedbackForm
 from .instruments import INSTRUMENTS
 from .models import Verdict
@@ -75,8 +75,7 @@ def assessment_history(request):
         own = sorted(mine.filter(instrument=key)[:CHART_POINTS], key=lambda r: r.created_at)
         if own:
             # The sentiment line covers the whole chart, which is at least MIN_SPAN_DAYS wide for a first result.
-            days = [r.created_at.astimezone(request.user.tz).date() for r in own]
-            since = chart_span(days, today)[0] - datetime.timedelta(days=7)
+            since = chart_span([result_day(r, request.user.tz) for r in own], today)[0] - datetime.timedelta(days=7)
             weeks = selectors.weekly_sentiment(request.user, since=since)
             charts.append(assessment_chart(definition, own, weeks, today=today, tz=request.user.tz))
     context = {"results": page.object_list, "page": page, "charts": charts}
