@@ -17,9 +17,22 @@ $PY -m celery -A journaling worker -B -Q inference,default -c 1 -n analysis@%h -
 WORKER=$!
 ML_WARM_ON_START=embedder $PY -m celery -A journaling worker -Q query -c 1 -n query@%h --loglevel INFO >var/log/query-worker.log 2>&1 &
 QUERY_WORKER=$!
-trap 'kill $WORKER $QUERY_WORKER 2>/dev/null; wait $WORKER $QUERY_WORKER 2>/dev/null' EXIT INT TERM
+DAPHNE=
+stop_all() {
+  trap - EXIT
+  kill $WORKER $QUERY_WORKER $DAPHNE 2>/dev/null
+  wait $WORKER $QUERY_WORKER $DAPHNE 2>/dev/null
+}
+# Daphne runs in the background and the script waits for it: bash defers a trapped signal until a foreground
+# command ends, so a SIGTERM (a supervisor, `kill`) would otherwise stop nothing, and a SIGKILL after it would
+# orphan the workers.
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 echo
 echo "  Journaling is running at http://127.0.0.1:${PORT}/"
 echo "  Demo login: demo / demo-journal-2026   (worker log: var/log/worker.log)"
 echo
-$PY -m daphne -b 127.0.0.1 -p "$PORT" journaling.asgi:application
+$PY -m daphne -b 127.0.0.1 -p "$PORT" journaling.asgi:application &
+DAPHNE=$!
+wait $DAPHNE

@@ -1,4 +1,5 @@
-"""Shared set-up for benchmarks: Django on a bench database of the embedded server, tables, JSON output."""
+"""Shared set-up for benchmarks: Django on a bench database of the embedded server (never the journal's own
+DATABASE_URL), tables, JSON output."""
 
 import json
 import os
@@ -11,10 +12,18 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 
 
+def bench_database_env(environ: dict, database: str) -> None:
+    """Point Django at a bench database that may be wiped: the embedded server's `database`, or BENCH_DATABASE_URL.
+    Never the journal's own DATABASE_URL (from the environment or .env), which some benchmarks TRUNCATE."""
+    # An empty DATABASE_URL means "embedded" to the settings, and .env never overrides a variable that is set.
+    environ["DATABASE_URL"] = environ.get("BENCH_DATABASE_URL", "")
+    environ["DATABASE_NAME"] = database
+
+
 def setup_django(database: str, redis_db_base: int = 5) -> None:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "journaling.settings")
-    os.environ["DATABASE_NAME"] = database
+    bench_database_env(os.environ, database)
     os.environ.setdefault("REDIS_DB_BASE", str(redis_db_base))
     os.environ.setdefault("DB_CONN_MAX_AGE", "0")
     if not os.environ.get("REDIS_URL") and _port_open(6379):

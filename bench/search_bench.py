@@ -73,7 +73,7 @@ def load_corpus(total: int, reuse: bool = False, skip_build: bool = False) -> di
         return {"centers": centers, "load_s": None, "hnsw_build_s": build_hnsw()}
     with connection.cursor() as cur:
         cur.execute("TRUNCATE entries_entry, entries_topic RESTART IDENTITY CASCADE")
-        cur.execute("DELETE FROM accounts_user WHERE username LIKE 'sb_%%'")
+        cur.execute("DELETE FROM accounts_user WHERE username LIKE 'sb\\_%%'")
         cur.execute("DROP INDEX IF EXISTS entry_embedding_hnsw")
     plan = [("sb_big", 10_000), ("sb_small", 100)]
     rest = total - sum(n for _, n in plan)

