@@ -1,6 +1,7 @@
 """The embedded PostgreSQL and Redis come back after a crash or a reboot, each in a folder of its own (tmp_path),
 started by a new process the way a command after a reboot would."""
 
+import contextlib
 import json
 import os
 import signal
@@ -51,10 +52,8 @@ def answers(settings: dict) -> bool:
 def var_dir(tmp_path):
     yield tmp_path
     if (tmp_path / "pgdata" / "postmaster.pid").exists():
-        try:
+        with contextlib.suppress(ProcessLookupError, ValueError):
             stop_postgres(tmp_path / "pgdata")
-        except (ProcessLookupError, ValueError):
-            pass
 
 
 def test_a_postmaster_pid_left_by_a_crash_whose_pid_another_process_now_has_does_not_stop_the_start(var_dir):
