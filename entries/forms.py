@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,6 +10,9 @@ from .models import Entry, Topic
 
 class EntryForm(forms.ModelForm):
     tags = forms.CharField(required=False, help_text="Comma-separated, e.g. work, sleep")
+    # When the edited entry was last saved, as the page read it: a save from a page older than the entry is refused
+    # (services.EditConflict) instead of overwriting what another tab or device saved meanwhile.
+    revision = forms.CharField(required=False, widget=forms.HiddenInput)
     # The limit is checked by validation.clean_content after line breaks become "\n": a browser sends "\r\n", and a
     # field-level max_length counted every line break twice. The textarea keeps the limit as its own maxlength.
     content = forms.CharField(
@@ -29,6 +34,19 @@ class EntryForm(forms.ModelForm):
         self.fields["entry_date"].required = False
         if self.instance.pk:
             self.initial["tags"] = ", ".join(self.instance.tags)
+            self.initial["revision"] = revision_of(self.instance)
+        else:
+            del self.fields["revision"]
+
+    def entry_fields(self) -> dict:
+        """The cleaned values the services take as the entry's fields (not the revision)."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "revision"}
+
+    def clean_revision(self):
+        try:
+            return dt.datetime.fromisoformat(self.cleaned_data["revision"])
+        except (TypeError, ValueError):
+            return None  # a page from before revisions existed, or a tampered one: saved as before
 
     def clean_content(self):
         return self._wrap(validation.clean_content, self.cleaned_data["content"])
@@ -46,6 +64,10 @@ class EntryForm(forms.ModelForm):
     def _post_clean(self):
         # Model validation happens in the services; avoid a half-built instance here.
         pass
+
+
+def revision_of(entry: Entry) -> str:
+    return entry.updated_at.isoformat()
 
 
 class NewlineTextField(forms.CharField):

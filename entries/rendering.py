@@ -4,6 +4,7 @@ import re
 
 import markdown as md
 import nh3
+from django.utils.html import linebreaks
 from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS = {
@@ -14,7 +15,12 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 
 
 def render_markdown(text: str) -> SafeString:
-    html = md.markdown(text, extensions=["extra", "sane_lists", "nl2br"], output_format="html")
+    try:
+        html = md.markdown(text, extensions=["extra", "sane_lists", "nl2br"], output_format="html")
+    except RecursionError:
+        # Python-Markdown recurses once per nesting level: a few hundred "- " or ">" in a row (900 characters) ran
+        # out of stack, and the entry's page was a 500 for good. Such a text is shown as it was typed.
+        return linebreaks(text, autoescape=True)
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import selectors, services
 from .filters import EntryFilter, any_filter_set
-from .forms import EntryForm, TopicForm
+from .forms import EntryForm, TopicForm, revision_of
 from .models import Topic
 from .search import similar_entries
 
@@ -57,7 +57,7 @@ def entry_create(request):
     form = EntryForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            entry = services.create_entry(user=request.user, **form.cleaned_data)
+            entry = services.create_entry(user=request.user, **form.entry_fields())
         except ValidationError as exc:
             _apply_service_errors(form, exc)
         else:
@@ -74,18 +74,35 @@ def entry_create(request):
 def entry_edit(request, pk: int):
     entry = get_object_or_404(selectors.entries_for(request.user), pk=pk)
     form = EntryForm(request.POST or None, instance=entry, user=request.user)
+    saved_meanwhile = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_entry(entry=entry, **form.cleaned_data)
+            services.update_entry(entry=entry, expected_revision=form.cleaned_data["revision"], **form.entry_fields())
+        except services.EditConflict as conflict:
+            # Nothing is saved: the page keeps what was typed, shows what was saved meanwhile, and a second
+            # "Save" (now on the latest revision) replaces it knowingly.
+            saved_meanwhile = conflict.current
+            data = request.POST.copy()
+            data["revision"] = revision_of(saved_meanwhile)
+            form = EntryForm(data, instance=saved_meanwhile, user=request.user)
+            form.is_valid()
+            form.add_error(None, CONFLICT)
         except ValidationError as exc:
             _apply_service_errors(form, exc)
         else:
             messages.success(request, "Entry updated.")
             request.session[DRAFT_SAVED] = _draft_key(request.user, entry)
             return redirect("entries:detail", pk=entry.pk)
-    status = 400 if form.errors else 200
+    status = 409 if saved_meanwhile else 400 if form.errors else 200
     context = {"form": form, "entry": entry, "is_new": False, "draft_key": _draft_key(request.user, entry)}
+    context["saved_meanwhile"] = saved_meanwhile
     return render(request, "entries/form.html", context, status=status)
+
+
+CONFLICT = (
+    "This entry was saved somewhere else (another tab or device) after you opened it, so your changes were not "
+    "saved. Your text is still here; the version saved meanwhile is shown below. Save again to replace it with yours."
+)
 
 
 @login_required

@@ -46,6 +46,9 @@ def add_error_responses(result, generator, request, public):
             if method in ("post", "put", "patch"):
                 responses.setdefault("415", _answer("A body in a media type the endpoint does not read", _ref("Error")))
             responses.setdefault("406", _answer("No answer in a media type the Accept header allows", _ref("Error")))
+            if any(p.get("in") == "header" and p.get("name") == "If-Match" for p in operation.get("parameters", [])):
+                changed = _answer("Saved since the version If-Match names; nothing changed", _ref("Error"))
+                responses.setdefault("412", changed)
             if "{" in path:
                 responses.setdefault("404", _answer("Not found (or not yours)", _ref("Error")))
             responses.setdefault("429", _answer("Too many requests", _ref("Error"), retry))

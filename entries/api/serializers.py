@@ -56,7 +56,11 @@ class EntrySerializer(serializers.ModelSerializer):
     title = serializers.CharField(max_length=settings.ENTRY_TITLE_MAX_CHARS, required=False, allow_blank=True)
     content = TextField(max_length=settings.ENTRY_MAX_CHARS, trim_whitespace=False)
     topic = UserTopicField(required=False, allow_null=True)
-    tags = serializers.ListField(child=serializers.CharField(max_length=50), required=False, max_length=30)
+    # Checked as the page's form checks them (validation.clean_tags): a leading "#", blanks and repeats are dropped
+    # before the 50-character and 30-tag limits apply. The bound here only keeps absurd lists out.
+    tags = serializers.ListField(
+        child=serializers.CharField(allow_blank=True, max_length=200), required=False, max_length=200
+    )
     entry_date = serializers.DateField(required=False)
     analysis = AnalysisSerializer(source="*", read_only=True)
 

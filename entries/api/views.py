@@ -2,12 +2,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.generics import get_object_or_404  # non-numeric ids answer 404, not 500
 from rest_framework.response import Response
 
 from entries import selectors, services
 from entries.filters import EntryFilter
+from entries.forms import revision_of
 from entries.models import Entry, Topic
 
 from .serializers import EntrySerializer, TopicSerializer
@@ -27,7 +28,45 @@ def _trashed_param(value: str | None) -> bool:
     raise ValidationError({"trashed": ["Use 1 for the trash or 0 for the journal."]})
 
 
-@extend_schema_view(list=extend_schema(parameters=[TRASHED]), retrieve=extend_schema(parameters=[TRASHED]))
+class EntryChanged(APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_code = "entry_changed"
+
+    def __init__(self, current: Entry):
+        super().__init__(
+            f"The entry was saved since the version you sent If-Match for; nothing was changed. Its ETag is now "
+            f"{_etag(current)}: GET it again, or send that ETag to replace it."
+        )
+
+
+def _etag(entry: Entry) -> str:
+    return f'"{revision_of(entry)}"'
+
+
+def _if_match(request, entry: Entry):
+    """The revision an If-Match header names (None without one, or for "*"): a write from a client that read an
+    older version is refused with 412 rather than overwriting what was saved meanwhile."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header or header == "*":
+        return None
+    for tag in (t.strip().removeprefix("W/").strip('"') for t in header.split(",")):
+        if tag == revision_of(entry):
+            return entry.updated_at
+    raise EntryChanged(entry)
+
+
+IF_MATCH = OpenApiParameter(
+    "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False,
+    description="The ETag of the version being edited (from GET): 412 if the entry was saved since.",
+)  # fmt: skip
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[TRASHED]),
+    retrieve=extend_schema(parameters=[TRASHED]),
+    update=extend_schema(parameters=[IF_MATCH]),
+    partial_update=extend_schema(parameters=[IF_MATCH]),
+)
 class EntryViewSet(viewsets.ModelViewSet):
     """Journal entries of the signed-in user. DELETE moves an entry to the trash; see restore and purge."""
 
@@ -46,8 +85,23 @@ class EntryViewSet(viewsets.ModelViewSet):
     def perform_create(self, serializer):
         serializer.instance = services.create_entry(user=self.request.user, **serializer.validated_data)
 
+    def retrieve(self, request, *args, **kwargs):
+        entry = self.get_object()
+        return Response(self.get_serializer(entry).data, headers={"ETag": _etag(entry)})
+
+    def update(self, request, *args, **kwargs):
+        response = super().update(request, *args, **kwargs)
+        response["ETag"] = _etag(self.updated)
+        return response
+
     def perform_update(self, serializer):
-        serializer.instance = services.update_entry(entry=serializer.instance, **serializer.validated_data)
+        expected = _if_match(self.request, serializer.instance)
+        try:
+            serializer.instance = self.updated = services.update_entry(
+                entry=serializer.instance, expected_revision=expected, **serializer.validated_data
+            )
+        except services.EditConflict as conflict:
+            raise EntryChanged(conflict.current) from conflict
 
     def perform_destroy(self, instance):
         services.trash_entry(entry=instance)

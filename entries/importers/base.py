@@ -4,10 +4,13 @@ import contextlib
 import datetime
 import hashlib
 import re
+import unicodedata
 import zipfile
 import zlib
 import zoneinfo
 from dataclasses import dataclass, field
+
+from entries.validation import TAG_CHARS
 
 MAX_TAG_CHARS = 50
 
@@ -111,7 +114,8 @@ def clean_tag(raw) -> str:
     """Fit a foreign tag to our rules (letters, digits, spaces, dashes) instead of dropping it."""
     if not isinstance(raw, str):
         return ""
-    tag = re.sub(r"[^\w\- ]+", " ", raw.strip().lstrip("#@").lower())
+    tag = unicodedata.normalize("NFC", raw).strip().lstrip("#@").lower()
+    tag = re.sub(rf"[^{TAG_CHARS}]+", " ", tag)
     tag = re.sub(r"\s+", " ", tag).strip(" -")
     return tag[:MAX_TAG_CHARS].strip(" -")
 

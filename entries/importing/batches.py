@@ -1,5 +1,6 @@
 """Write parsed entries in batches: validate, skip what was imported before, bulk-insert, enqueue analysis."""
 
+import datetime
 import logging
 import re
 from functools import partial
@@ -12,6 +13,7 @@ from django.utils import timezone
 from entries import importers, validation
 from entries.importers import ImportedEntry, ImportedTopic, Progress, Skipped, Source, UnreadableFile
 from entries.importers.base import clean_tags as fit_tags
+from entries.importers.base import stable_id
 from entries.models import AnalysisStatus, Entry, Topic
 from entries.models_portability import ImportRecord
 from entries.text_config import search_config_for
@@ -64,7 +66,7 @@ class BatchWriter:
         self.report = report
         self.dry_run = dry_run
         self.pending: list[tuple[ImportedEntry, Entry]] = []
-        self.seen: set[tuple[str, str]] = set()
+        self.seen: dict[tuple[str, str], str] = {}  # identity -> digest of the text that came with it
         self.topics = {t.name.lower(): t for t in Topic.objects.filter(user=user)}
         self.topic_specs: dict[str, ImportedTopic] = {}
 
@@ -86,11 +88,20 @@ class BatchWriter:
                     self._topic(spec.name)
 
     def _add(self, item: ImportedEntry) -> None:
-        key = (item.source, item.source_id)
+        item.created_at, item.deleted_at = _readable(item.created_at), _readable(item.deleted_at)
+        key = (item.source, record_id(item))
         if key in self.seen:
-            self.report.duplicate += 1
-            return
-        self.seen.add(key)
+            # Two entries of one file with one identity: the same entry twice, or (a copied note kept its front
+            # matter) a different text, which comes in under an id of its own rather than being dropped.
+            if self.seen[key] == _digest(item):
+                self.report.duplicate += 1
+                return
+            item.source_id = f"{item.source_id}#{_digest(item)[:12]}"
+            key = (item.source, record_id(item))
+            if key in self.seen:
+                self.report.duplicate += 1
+                return
+        self.seen[key] = _digest(item)
         entry = prepare_entry(item, user=self.user)
         if isinstance(entry, str):
             self.report.skip(item.where, entry)
@@ -118,7 +129,7 @@ class BatchWriter:
             Entry.objects.bulk_create([entry for _, entry in new])
             _restore_created_at(new)
             ImportRecord.objects.bulk_create(
-                ImportRecord(user=self.user, source=item.source, source_id=item.source_id, entry=entry)
+                ImportRecord(user=self.user, source=item.source, source_id=record_id(item), entry=entry)
                 for item, entry in new
             )
             transaction.on_commit(partial(enqueue_in_batches, [entry.pk for _, entry in new]))
@@ -127,34 +138,41 @@ class BatchWriter:
 
     def _not_yet_imported(self, batch):
         sources = {item.source for item, _ in batch}
-        ids = [item.source_id for item, _ in batch]
+        ids = {record_id(item) for item, _ in batch} | {item.source_id for item, _ in batch}
         records = ImportRecord.objects.filter(user=self.user, source__in=sources, source_id__in=ids)
-        known = set(records.values_list("source", "source_id"))
-        known |= self._own_entries(batch)
-        new = [(item, entry) for item, entry in batch if (item.source, item.source_id) not in known]
+        imported = {(source, sid): created for source, sid, created in records.values_list(
+            "source", "source_id", "entry__created_at")}  # fmt: skip
+        own = self._own_entries(batch)
+        new = [
+            (item, entry)
+            for item, entry in batch
+            if (item.source, record_id(item)) not in imported
+            and not _imported_before_ids_had_times(item, imported)
+            and (item.source, item.source_id) not in own
+        ]
         self.report.duplicate += len(batch) - len(new)
         return new
 
     def _own_entries(self, batch) -> set[tuple[str, str]]:
         """Our own export brought back into the same account: entries that still exist are duplicates. The id alone
         can't tell (another installation's user 1 wrote its own entry 5), so the creation time must match too."""
-        prefix = f"{self.user.pk}:"
-        wanted = {
-            int(item.source_id[len(prefix) :]): item
-            for item, _ in batch
-            if item.source == "journaling" and re.fullmatch(rf"{self.user.pk}:\d{{1,18}}", item.source_id)
-        }
+        wanted = {}
+        for item, _ in batch:
+            if item.source == "journaling" and re.fullmatch(rf"{self.user.pk}:\d{{1,18}}", item.source_id):
+                wanted[int(item.source_id.split(":")[1])] = item
+            elif item.source == "markdown" and item.created_at and re.fullmatch(r"\d{1,18}", item.source_id):
+                wanted[int(item.source_id)] = item  # our Markdown export's "id:", or that export unzipped and edited
         if not wanted:
             return set()
         present = Entry.objects.filter(user=self.user, pk__in=wanted).values_list("pk", "created_at")
         return {
-            ("journaling", wanted[pk].source_id)
+            (wanted[pk].source, wanted[pk].source_id)
             for pk, created_at in present
             if wanted[pk].created_at in (None, created_at)  # an export without creation times: the id decides
         }
 
     def _topic(self, name: str) -> Topic | None:
-        name = (name or "").strip()[:80]
+        name = validation.storable(name or "").strip()[:80]  # half an emoji or a NUL failed the whole batch
         if not name:
             return None
         key = name.lower()
@@ -164,11 +182,48 @@ class BatchWriter:
             topic = Topic.objects.filter(user=self.user, name__iexact=name).first()
             if topic is None:
                 topic = Topic.objects.create(
-                    user=self.user, name=name, colour=colour, description=spec.description[:2000]
+                    user=self.user, name=name, colour=colour, description=validation.storable(spec.description)[:2000]
                 )
                 self.report.topics_created += 1
             self.topics[key] = topic
         return self.topics[key]
+
+
+# Sources whose ids are numbered per installation (every server's first user writes entry 1): the creation time
+# goes into the identity, so two installations' exports merged into one journal don't take each other for
+# duplicates. Other sources' ids (Day One's UUIDs, hashes of the text) are unique already.
+LOCAL_IDS = {"journaling", "markdown"}
+
+
+def record_id(item: ImportedEntry) -> str:
+    """The identity an imported entry is remembered by (ImportRecord.source_id)."""
+    if item.source in LOCAL_IDS and item.created_at:
+        return f"{item.source_id}@{item.created_at.astimezone(datetime.UTC).isoformat()}"
+    return item.source_id
+
+
+def _imported_before_ids_had_times(item: ImportedEntry, imported: dict) -> bool:
+    """A record from before record_id() held the creation time: the bare id, with an entry created then."""
+    created = imported.get((item.source, item.source_id), False)
+    return item.source in LOCAL_IDS and created is not False and item.created_at in (None, created)
+
+
+_EARLIEST = datetime.datetime(2, 1, 1, tzinfo=datetime.UTC)
+_LATEST = datetime.datetime(9998, 12, 31, tzinfo=datetime.UTC)
+
+
+def _readable(moment: datetime.datetime | None) -> datetime.datetime | None:
+    """A time PostgreSQL stores and Python can read back in any time zone, or None (the import's own time).
+    "0001-01-01T00:00:00" in Berlin (Go's zero time) is a year-0 time in UTC: stored, then every page listing
+    the entry failed to read it."""
+    try:
+        return moment if moment is None or _EARLIEST <= moment <= _LATEST else None
+    except (OverflowError, TypeError):
+        return None
+
+
+def _digest(item: ImportedEntry) -> str:
+    return stable_id(item.title, item.full_content())
 
 
 def prepare_entry(item: ImportedEntry, *, user) -> Entry | str:

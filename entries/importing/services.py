@@ -80,6 +80,7 @@ def enqueue_job(job_id: int) -> None:
             error="The import queue is unreachable right now. Please try again in a few minutes.",
             finished_at=timezone.now(),
         )
+        ImportChunk.objects.filter(job_id=job_id).delete()  # a failed job is never run: its copy of the file goes
 
 
 def process_import_job(*, job_id: int, final_attempt: bool = True) -> ImportJob | None:
@@ -139,10 +140,12 @@ def _finish(job: ImportJob, status: str, *, report: ImportReport | None = None, 
 
 
 def purge_stale_uploads(*, user=None, older_than: datetime.timedelta = STALE_AFTER) -> int:
-    """Forget the files of previews never confirmed; the job rows (counts only) stay as history."""
+    """Forget the files of previews never confirmed (and of failed jobs, which older versions kept); the job rows
+    (counts only) stay as history."""
     # Only previews: a confirmed job waits "queued" for a worker (for a day, if workers are down) and needs its file.
     chunks = ImportChunk.objects.filter(
-        job__status=ImportJob.Status.PREVIEWED, job__created_at__lt=timezone.now() - older_than
+        job__status__in=[ImportJob.Status.PREVIEWED, ImportJob.Status.FAILED],
+        job__created_at__lt=timezone.now() - older_than,
     )
     if user is not None:
         chunks = chunks.filter(job__user=user)

@@ -17,6 +17,7 @@ from entries.models import Entry
 from entries.models_portability import ImportChunk, ImportJob
 from entries.tests.test_importers_writing import dayone_file
 from journaling.testing.processes import WorkerProcess, wait_for
+from journaling.tests.test_faults import private_redis  # noqa: F401 - a fixture
 
 FIXTURES = Path(__file__).parent / "import_fixtures"
 
@@ -150,3 +151,13 @@ def test_a_real_worker_runs_the_preview(user, tmp_path):
     finally:
         worker.stop()
     assert ImportJob.objects.get(pk=job.pk).report["new"] == 4
+
+
+@pytest.mark.django_db
+def test_an_upload_the_queue_could_not_take_is_not_kept(user, private_redis, django_capture_on_commit_callbacks):  # noqa: F811
+    private_redis.stop()  # the broker is down when the file is uploaded
+    with django_capture_on_commit_callbacks(execute=True):
+        job = services.start_import(user=user, upload=upload_of(FIXTURES / "jrnl.txt"))
+    job.refresh_from_db()
+    assert job.status == "failed" and "try again" in job.error
+    assert not ImportChunk.objects.filter(job=job).exists()  # no copy of the journal is left behind

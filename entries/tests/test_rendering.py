@@ -36,3 +36,22 @@ def test_a_sentence_wrapped_over_lines_is_one_line(text, expected):
 )
 def test_titles_finished_sentences_paragraphs_and_markdown_blocks_stay_apart(text, expected):
     assert logical_lines(text) == expected
+
+
+@pytest.mark.parametrize("text", ["- " * 2000 + "x", "1. " * 600 + "x"])
+def test_markdown_nested_too_deep_to_render_is_shown_as_typed(text):
+    from entries.rendering import render_markdown
+
+    html = render_markdown(text + " <b>&")
+    assert html.startswith("<p>") and html.endswith("x &lt;b&gt;&amp;</p>")
+
+
+@pytest.mark.django_db
+def test_an_entry_nested_too_deep_for_markdown_still_opens(browser_client, user):
+    from django.urls import reverse
+
+    from entries.services import create_entry
+
+    entry = create_entry(user=user, title="Lists", content="- " * 2000 + "the end")
+    response = browser_client.get(reverse("entries:detail", args=[entry.pk]))
+    assert response.status_code == 200 and "the end" in response.content.decode()
