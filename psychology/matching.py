@@ -209,10 +209,32 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 # my fault") leaves the thought held.
 _DISOWNED_BEFORE = re.compile(
     r"\b(?:(?:don't|do not|no longer|never)\s+(?:really\s+|actually\s+)?(?:think|believe|feel)|"
-    r"used to (?:think|believe|feel|tell myself|say)|stopped (?:thinking|believing|feeling|telling myself))"
-    r"(?:\s+(?:that|like))?[\s,]*$",
+    r"used to (?:think|believe|feel|tell myself|say)|stopped (?:thinking|believing|feeling|telling myself)|"
+    # The writer watching the thought rather than holding it: "I caught myself thinking", "part of me wanted to
+    # say", "it's tempting to think", "I was about to write".
+    r"(?:caught|catch|catching) myself (?:thinking|saying|assuming|telling myself)|"
+    r"part of me (?:wanted to |wants to |was going to )?(?:say|think|believe)s?|"
+    r"(?:it's|its) tempting to (?:think|say|believe|assume)|(?:was|am) about to (?:write|say|think|type)|"
+    r"(?:i'd|i would) have (?:said|thought|believed))"
+    r"(?:\s+(?:that|like|the))?[\s,]*$",
     re.IGNORECASE,
 )
+# A thought in quotation marks that the writer wrote down, heard or noticed ("I wrote down 'I always mess things
+# up'", "a small voice said 'this always happens'") is examined, not held; one they keep thinking is held.
+_QUOTED_BEFORE = re.compile(
+    r"\b(?:wrote(?: down)?|write|writing|said|says|say|saying|noticed|noticing|voice|thought|thinking|told myself|"
+    r"tell myself|heard|hear)\b[^'\"“‘]{0,30}['\"“‘][^'\"”’]{0,40}$",
+    re.IGNORECASE,
+)
+_HELD_QUOTE = re.compile(r"\b(?:keep|kept|can't stop|cant stop|always|still)\s+(?:thinking|telling myself|saying)\b",
+                         re.IGNORECASE)  # fmt: skip
+# The quoted thought named as a thing afterwards ("the 'what if it all goes wrong' spiral started").
+_QUOTED_AFTER = re.compile(
+    r"^[^'\"”’]{0,60}['\"”’]\s+(?:spiral|voice|thought|story|loop|narrative|script|thing|feeling)\b", re.IGNORECASE
+)
+# Negated right before: "isn't the end of the world", "not a total failure".
+_NEGATED_BEFORE = re.compile(r"\b(?:isn't|isnt|is not|wasn't|wasnt|was not|not|hardly)\s+(?:the\s+|a\s+|an\s+)?$",
+                             re.IGNORECASE)  # fmt: skip
 # Only a "not" or "no longer" right after the thought takes it back ("I'm a failure, not any more"): "Nobody cares
 # about me anymore" and "I can't do anything right anymore" hold it more firmly, not less.
 _DISOWNED_AFTER = re.compile(
@@ -220,7 +242,12 @@ _DISOWNED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _REPORTED_BEFORE = re.compile(
-    r"\b(?!i\b)\w+\s+(?:says|said|tells me|told me|keeps saying)(?:[\s,]+(?:that|again|honestly|once|always))*[\s,]*$",
+    r"(?:\b(?!i\b)\w+\s+(?:says|said|tells me|told me|keeps saying|insists|insisted)|"
+    # Someone else's belief ("some people at work think you should never leave early"), never the writer's own
+    # ("I really think"): the believer is named.
+    r"\b(?:people|they|he|she|someone|somebody|others|mum|mom|dad|my \w+)\b[^.!?,]{0,20}\s"
+    r"(?:think|thinks|believe|believes|reckon|reckons))"
+    r"(?:[\s,]+(?:that|again|honestly|once|always))*[\s,]*$",
     re.IGNORECASE,
 )
 _MACHINE = re.compile(
@@ -241,6 +268,10 @@ def _writers_own(sentence: str, match: re.Match) -> bool:
     start, end = match.start(), match.end()
     before, after = sentence[max(0, start - _GUARD_REACH) : start], sentence[end : end + _GUARD_REACH]
     if _DISOWNED_BEFORE.search(before) or _DISOWNED_AFTER.search(after) or _REPORTED_BEFORE.search(before):
+        return False
+    if _NEGATED_BEFORE.search(before) or _QUOTED_AFTER.search(after):
+        return False
+    if _QUOTED_BEFORE.search(before) and not _HELD_QUOTE.search(before):
         return False
     return not _MACHINE.search(sentence[max(0, match.start() - 40) : match.end()])
 

@@ -1,0 +1,72 @@
+"""Thinking traps measured on labelled diary sentences: the dev set that tuned the patterns, and a test set written
+blind afterwards (scored, never tuned on). Floors sit just under the figures in bench/results/thinking-traps.json."""
+
+import importlib
+
+import pytest
+from django.apps import apps as django_apps
+
+from psychology.matching import find_thinking_traps
+from psychology.models import ThinkingTrap
+from psychology.trap_eval import DEV, TEST, read_cases, score_traps
+
+
+def slugs(sentence: str) -> set[str]:
+    return {hit.trap.slug for hit in find_thinking_traps(sentence)}
+
+
+@pytest.mark.django_db
+def test_the_blind_test_set_finds_a_third_of_the_traps_and_flags_few_cheerful_sentences(knowledge_base):
+    result = score_traps(read_cases(TEST), list(ThinkingTrap.objects.all()))
+    assert result["n"] == {"trap": 130, "lookalike": 200, "disowned": 60}
+    assert result["recall"] >= 0.30  # 0.31; the patterns before this set was written found 0.15
+    assert result["lookalike_flagged"] <= 0.025  # 0.020 (before: 0.045)
+    assert result["disowned_flagged"] <= 0.06  # 0.050 (before: 0.033)
+
+
+@pytest.mark.django_db
+def test_the_dev_set_the_patterns_were_tuned_on_still_scores_as_tuned(knowledge_base):
+    result = score_traps(read_cases(DEV), list(ThinkingTrap.objects.all()))
+    assert result["recall"] >= 0.95 and result["lookalike_flagged"] == 0 and result["disowned_flagged"] <= 0.02
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She makes me feel so safe.",
+        "I always make pancakes on Sundays.",
+        "Missing the bus isn't the end of the world.",
+        "It doesn't matter, we'll go tomorrow instead.",
+        "Some people at work think you should never leave before six; I go at five.",
+        "I wrote down 'I always mess things up' and then listed the times I didn't.",
+        "I caught myself thinking it's all my fault, which isn't fair.",
+        "The 'what if it all goes wrong' spiral started, then I made a plan.",
+    ],
+)
+def test_cheerful_reported_and_examined_thoughts_show_no_trap(knowledge_base, sentence):
+    assert slugs(sentence) == set()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "sentence,slug",
+    [
+        ("I really think everyone hates me.", "overgeneralisation"),  # "really think" is the writer's own belief
+        ("I keep thinking 'I'm such an idiot' all day.", "labelling"),  # a quoted thought the writer keeps holding
+        ("She makes me feel so small.", "blaming"),
+        ("I always mess things up.", "overgeneralisation"),
+    ],
+)
+def test_thoughts_the_writer_holds_are_still_found(knowledge_base, sentence, slug):
+    assert slug in slugs(sentence)
+
+
+@pytest.mark.django_db
+def test_the_migration_updates_patterns_nobody_edited_and_keeps_an_admins_edit(knowledge_base):
+    migration = importlib.import_module("psychology.migrations.0004_thinking_trap_patterns")
+    ThinkingTrap.objects.filter(slug="blaming").update(patterns=migration.PREVIOUS["blaming"])
+    ThinkingTrap.objects.filter(slug="labelling").update(patterns=[r"\bmy own pattern\b"])
+    migration.update(django_apps, None)
+    assert ThinkingTrap.objects.get(slug="blaming").patterns != migration.PREVIOUS["blaming"]
+    assert ThinkingTrap.objects.get(slug="labelling").patterns == [r"\bmy own pattern\b"]
