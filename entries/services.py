@@ -125,10 +125,15 @@ def purge_entry(*, entry: Entry) -> None:
     entry.delete()
 
 
-def empty_trash(*, user, older_than: datetime.timedelta | None = None) -> int:
+def empty_trash(
+    *, user, older_than: datetime.timedelta | None = None, trashed_before: datetime.datetime | None = None
+) -> int:
+    """Delete the user's trashed entries for good (those trashed before a moment, or longer ago than a while)."""
     qs = Entry.objects.filter(user=user, deleted_at__isnull=False)
     if older_than is not None:
         qs = qs.filter(deleted_at__lt=timezone.now() - older_than)
+    if trashed_before is not None:
+        qs = qs.filter(deleted_at__lte=trashed_before)
     return qs.delete()[1].get(Entry._meta.label, 0)  # entries only, not the rows deleted along with them
 
 

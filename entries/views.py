@@ -1,11 +1,14 @@
 """Journal pages. Thin: parse, authorize (everything is fetched through the user's own querysets), call a service."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import selectors, services
@@ -139,11 +142,27 @@ def entry_purge(request, pk: int):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def trash_empty(request):
-    count = services.empty_trash(user=request.user)
-    messages.success(request, f"Deleted {count} {'entry' if count == 1 else 'entries'} for good.")
-    return redirect("entries:trash")
+    """Asks first (the one irreversible action on the whole trash, pages the reader never saw included), then
+    deletes only what was in the trash when the question was asked."""
+    if request.method == "POST" and request.POST.get("confirm"):
+        asked_at = _parse_instant(request.POST.get("asked_at"))
+        if asked_at is not None:
+            count = services.empty_trash(user=request.user, trashed_before=asked_at)
+            messages.success(request, f"Deleted {count} {'entry' if count == 1 else 'entries'} for good.")
+            return redirect("entries:trash")
+    trashed = selectors.entries_for(request.user, trashed=True)
+    context = {"count": trashed.count(), "asked_at": timezone.now().isoformat()}
+    return render(request, "entries/trash_empty.html", context)
+
+
+def _parse_instant(value: str | None):
+    try:
+        moment = datetime.datetime.fromisoformat(value or "")
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else None
 
 
 @login_required

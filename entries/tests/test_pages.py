@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -181,7 +182,8 @@ def test_emptying_the_trash_counts_entries_not_the_rows_deleted_with_them(browse
     trashed = entry_factory(user=user)
     SuggestionFeedback.objects.create(user=user, entry=trashed, technique=Technique.objects.first(), verdict="helpful")
     Entry.objects.filter(pk=trashed.pk).update(deleted_at=datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC))
-    response = browser_client.post(reverse("entries:trash_empty"), follow=True)
+    asked_at = datetime.datetime.now(datetime.UTC).isoformat()
+    response = browser_client.post(reverse("entries:trash_empty"), {"confirm": "1", "asked_at": asked_at}, follow=True)
     assert "Deleted 1 entry for good." in response.content.decode()
     assert not Entry.objects.filter(pk=trashed.pk).exists()
 
@@ -341,3 +343,24 @@ def test_control_characters_are_not_stored_and_cannot_fake_search_highlights(use
     Entry.objects.filter(pk=old.pk).update(content="stored before: a \x02 lighthouse\x03 here")  # as rows may hold
     for hit in text_hits(Entry.objects.filter(user=user), "lighthouse"):
         assert hit.snippet.count("<mark>") == hit.snippet.count("</mark>") == 1
+
+
+@pytest.mark.django_db
+def test_emptying_the_trash_asks_first_and_spares_what_was_trashed_after_the_question(
+    browser_client, user, entry_factory
+):
+    from entries.services import trash_entry
+
+    trash_entry(entry=entry_factory(user=user))
+    trash_entry(entry=entry_factory(user=user))
+    question = browser_client.get(reverse("entries:trash_empty"))
+    html = question.content.decode()
+    assert question.status_code == 200 and "2 entries in the trash will be deleted for good" in html
+    assert Entry.objects.filter(user=user).count() == 2  # asking deleted nothing; nor does a bare POST
+    assert browser_client.post(reverse("entries:trash_empty")).status_code == 200
+    assert Entry.objects.filter(user=user).count() == 2
+    asked_at = re.search(r'name="asked_at" value="([^"]+)"', html).group(1)
+    later = entry_factory(user=user)
+    trash_entry(entry=later)  # trashed in another tab after the question was shown
+    browser_client.post(reverse("entries:trash_empty"), {"confirm": "1", "asked_at": asked_at})
+    assert list(Entry.objects.filter(user=user).values_list("pk", flat=True)) == [later.pk]

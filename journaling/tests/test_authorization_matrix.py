@@ -7,6 +7,7 @@ user's object id answers 404 with none of the owner's titles, words, tags or top
 changed; the owner's own id works (so the 404 is about ownership, not a broken URL).
 """
 
+import datetime
 import io
 import json
 import re
@@ -64,7 +65,7 @@ ROUTES = {
     "entries:restore": Spec(POST, "trashed"),
     "entries:purge": Spec(POST, "trashed"),
     "entries:trash": Spec(GET),
-    "entries:trash_empty": Spec(POST),
+    "entries:trash_empty": Spec(GP),
     "entries:topics": Spec(GP),
     "entries:topic_edit": Spec(GP, T),
     "entries:topic_delete": Spec(POST, T),
@@ -342,7 +343,8 @@ def test_search_similar_and_counts_see_only_the_users_own_entries(world, monkeyp
 
 def test_emptying_the_trash_empties_only_ones_own(world, client):
     client.force_login(world["intruder"])
-    assert client.post("/journal/trash/empty/").status_code == 302
+    confirmed = {"confirm": "1", "asked_at": datetime.datetime.now(datetime.UTC).isoformat()}
+    assert client.post("/journal/trash/empty/", confirmed).status_code == 302
     assert Entry.objects.filter(pk=world["objs"][world["victim"].pk]["trashed"]).exists()
     assert not Entry.objects.filter(user=world["intruder"], deleted_at__isnull=False).exists()
 
