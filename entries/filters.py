@@ -5,7 +5,7 @@ from django import forms
 
 from ml_models.registry import EMOTION_LABELS
 
-from .models import Entry, Mood, Topic
+from .models import AnalysisStatus, Entry, Mood, Topic
 from .selectors import text_search
 from .text_config import search_config_for
 
@@ -64,13 +64,19 @@ class EntryFilter(django_filters.FilterSet):
         field_name="entry_date", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"}), label="To"
     )
 
-    emotion = django_filters.ChoiceFilter(field_name="dominant_emotion", choices=EMOTION_CHOICES, label="Emotion")
+    # The analysis filters read only analyses of the text as it stands: an entry edited since keeps its old
+    # emotion and score until the new analysis lands (or for good, if it failed), and matched "joy" meanwhile.
+    emotion = django_filters.ChoiceFilter(
+        field_name="dominant_emotion", choices=EMOTION_CHOICES, label="Emotion", method="filter_emotion"
+    )
     sentiment_min = django_filters.NumberFilter(
-        field_name="sentiment_score", lookup_expr="gte", min_value=-1, max_value=1, label="Sentiment from"
-    )
+        field_name="sentiment_score", lookup_expr="gte", min_value=-1, max_value=1, label="Sentiment from",
+        method="filter_sentiment_min",
+    )  # fmt: skip
     sentiment_max = django_filters.NumberFilter(
-        field_name="sentiment_score", lookup_expr="lte", min_value=-1, max_value=1, label="Sentiment to"
-    )
+        field_name="sentiment_score", lookup_expr="lte", min_value=-1, max_value=1, label="Sentiment to",
+        method="filter_sentiment_max",
+    )  # fmt: skip
 
     class Meta:
         model = Entry
@@ -91,6 +97,15 @@ class EntryFilter(django_filters.FilterSet):
     def filter_favourite(self, queryset, name, value):
         # An unticked box means "all entries", not "only unstarred ones".
         return queryset.filter(is_favourite=True) if value else queryset
+
+    def filter_emotion(self, queryset, name, value):
+        return queryset.filter(dominant_emotion=value, analysis_status=AnalysisStatus.DONE)
+
+    def filter_sentiment_min(self, queryset, name, value):
+        return queryset.filter(sentiment_score__gte=value, analysis_status=AnalysisStatus.DONE)
+
+    def filter_sentiment_max(self, queryset, name, value):
+        return queryset.filter(sentiment_score__lte=value, analysis_status=AnalysisStatus.DONE)
 
     def filter_tag(self, queryset, name, value):
         return queryset.filter(tags__contains=[value.strip().lstrip("#").lower()])

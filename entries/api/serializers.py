@@ -2,7 +2,7 @@ from django.conf import settings
 from rest_framework import serializers
 
 from entries import validation
-from entries.models import Entry, Topic
+from entries.models import AnalysisStatus, Entry, Topic
 
 
 class UserTopicField(serializers.PrimaryKeyRelatedField):
@@ -26,19 +26,32 @@ class TopicSerializer(serializers.ModelSerializer):
 
 
 class AnalysisSerializer(serializers.Serializer):
+    """The analysis of the text as it stands: while an edit's analysis is pending (or after it failed) the
+    sentiment, emotions and dominant emotion are empty, not the previous text's, as on the entry page."""
+
     status = serializers.CharField(source="analysis_status")
     error = serializers.CharField(source="analysis_error")
     analysed_at = serializers.DateTimeField(allow_null=True)
     sentiment = serializers.SerializerMethodField()
-    emotions = serializers.DictField(child=serializers.FloatField())
-    dominant_emotion = serializers.CharField()
+    emotions = serializers.SerializerMethodField()
+    dominant_emotion = serializers.SerializerMethodField()
     crisis = serializers.SerializerMethodField()
     model_versions = serializers.DictField()
 
+    @staticmethod
+    def _current(entry) -> bool:
+        return entry.analysis_status == AnalysisStatus.DONE
+
     def get_sentiment(self, entry) -> dict | None:
-        if entry.sentiment_score is None:
+        if entry.sentiment_score is None or not self._current(entry):
             return None
         return {"label": entry.sentiment_label, "score": entry.sentiment_score}
+
+    def get_emotions(self, entry) -> dict[str, float]:
+        return dict(entry.emotions or {}) if self._current(entry) else {}
+
+    def get_dominant_emotion(self, entry) -> str:
+        return entry.dominant_emotion if self._current(entry) else ""
 
     def get_crisis(self, entry) -> dict:
         return {"flagged": entry.crisis_flagged, "level": entry.crisis_level or "none", "reasons": entry.crisis_reasons}

@@ -216,3 +216,25 @@ def test_every_search_hit_the_count_can_report_has_a_page(api):
     assert MAX_PAGES * PAGE_SIZE >= 2 * CANDIDATES  # hybrid fuses up to CANDIDATES of each kind
     assert api.get("/api/v1/search/", {"q": "walk", "mode": "text", "page": MAX_PAGES}).status_code == 200
     assert api.get("/api/v1/search/", {"q": "walk", "mode": "text", "page": MAX_PAGES + 1}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_an_edit_awaiting_its_analysis_shows_and_matches_no_analysis_of_the_old_text(api, browser_client, user):
+    from entries.services import create_entry, update_entry
+
+    entry = create_entry(user=user, title="", content="What a joyful day.")
+    Entry.objects.filter(pk=entry.pk).update(
+        analysis_status="done", sentiment_score=0.9, sentiment_label="positive", dominant_emotion="joy",
+        emotions={"joy": 0.9, "neutral": 0.1},
+    )  # fmt: skip
+    assert api.get(f"{URL}?emotion=joy").json()["count"] == 1
+    assert api.get(f"{URL}{entry.pk}/").json()["analysis"]["dominant_emotion"] == "joy"
+
+    update_entry(entry=entry, content="Everything went wrong and I cried.")  # the new analysis is on its way
+
+    analysis = api.get(f"{URL}{entry.pk}/").json()["analysis"]
+    assert analysis["status"] == "pending"
+    assert (analysis["sentiment"], analysis["emotions"], analysis["dominant_emotion"]) == (None, {}, "")
+    for query in ("emotion=joy", "sentiment_min=0.5"):
+        assert api.get(f"{URL}?{query}").json()["count"] == 0
+        assert "What a joyful" not in browser_client.get(f"/journal/?{query}").content.decode()

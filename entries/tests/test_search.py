@@ -232,7 +232,9 @@ def test_bad_search_parameters_are_400_with_a_field_message(api, params, field):
 
 @pytest.mark.django_db
 def test_search_api_filters_compose(api, user, corpus):
-    Entry.objects.filter(pk=corpus["River"].pk).update(dominant_emotion="joy", sentiment_score=0.8)
+    Entry.objects.filter(pk=corpus["River"].pk).update(
+        dominant_emotion="joy", sentiment_score=0.8, analysis_status="done"
+    )
     body = api.get("/api/v1/search/", {"q": "walk", "mode": "text", "emotion": "joy", "sentiment_min": "0.5"}).json()
     assert [r["entry"]["title"] for r in body["results"]] == ["River"]
     body = api.get("/api/v1/search/", {"q": "walk", "mode": "text", "date_from": "2026-01-03"}).json()
