@@ -20,8 +20,8 @@ QUERY_WORKER=$!
 DAPHNE=
 stop_all() {
   trap - EXIT
-  kill $WORKER $QUERY_WORKER $DAPHNE 2>/dev/null
-  wait $WORKER $QUERY_WORKER $DAPHNE 2>/dev/null
+  kill $WORKER $QUERY_WORKER $DAPHNE 2>/dev/null || true  # one may have exited already (set -e applies here)
+  wait $WORKER $QUERY_WORKER $DAPHNE 2>/dev/null || true
 }
 # Daphne runs in the background and the script waits for it: bash defers a trapped signal until a foreground
 # command ends, so a SIGTERM (a supervisor, `kill`) would otherwise stop nothing, and a SIGKILL after it would

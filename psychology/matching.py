@@ -223,7 +223,7 @@ _DISOWNED_BEFORE = re.compile(
 # up'", "a small voice said 'this always happens'") is examined, not held; one they keep thinking is held.
 _QUOTED_BEFORE = re.compile(
     r"\b(?:wrote(?: down)?|write|writing|said|says|say|saying|noticed|noticing|voice|thought|thinking|told myself|"
-    r"tell myself|heard|hear)\b[^'\"“‘]{0,30}['\"“‘][^'\"”’]{0,40}$",
+    r"tell myself|heard|hear)\b[^'\"“‘]{0,30}(?<!\w)['\"“‘][^'\"”’]{0,40}$",  # not the ' of "I'd" or "it's"
     re.IGNORECASE,
 )
 _HELD_QUOTE = re.compile(r"\b(?:keep|kept|can't stop|cant stop|always|still)\s+(?:thinking|telling myself|saying)\b",
@@ -245,7 +245,7 @@ _REPORTED_BEFORE = re.compile(
     r"(?:\b(?!i\b)\w+\s+(?:says|said|tells me|told me|keeps saying|insists|insisted)|"
     # Someone else's belief ("some people at work think you should never leave early"), never the writer's own
     # ("I really think"): the believer is named.
-    r"\b(?:people|they|he|she|someone|somebody|others|mum|mom|dad|my \w+)\b[^.!?,]{0,20}\s"
+    r"\b(?:people|they|he|she|someone|somebody|others|mum|mom|dad|my \w+)\b(?:(?!\bi\b)[^.!?,]){0,20}\s"
     r"(?:think|thinks|believe|believes|reckon|reckons))"
     r"(?:[\s,]+(?:that|again|honestly|once|always))*[\s,]*$",
     re.IGNORECASE,

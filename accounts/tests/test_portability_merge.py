@@ -112,3 +112,23 @@ def test_half_an_emoji_or_a_nul_in_a_topic_name_does_not_fail_the_import(user, t
     report = run_import(user=user, path=export_file(tmp_path / "t.json", entries))
     assert (report.new, report.stopped) == (2, "")
     assert sorted(Topic.objects.filter(user=user).values_list("name", flat=True)) == ["Nulled", "Run \ufffd"]
+
+
+NAIVE = "---\nid: 7\ndate: 2024-03-01\ncreated: 2024-03-01 08:00:00\n---\nA note written at eight.\n"
+
+
+@pytest.mark.django_db
+def test_a_vault_imported_again_after_the_reader_moved_time_zone_adds_nothing(user, tmp_path):
+    path = markdown_zip(tmp_path / "vault.zip", {"note.md": NAIVE})
+    assert run_import(user=user, path=path, fmt="markdown").new == 1
+    user.timezone = "Asia/Tokyo"  # the naive "created" now reads as another instant
+    user.save()
+    assert run_import(user=user, path=path, fmt="markdown").duplicate == 1
+
+
+@pytest.mark.django_db
+def test_a_note_imported_before_ids_held_creation_times_is_still_a_duplicate(user, tmp_path):
+    path = markdown_zip(tmp_path / "vault.zip", {"note.md": NAIVE})
+    run_import(user=user, path=path, fmt="markdown")
+    ImportRecord.objects.filter(user=user).update(source_id="7")  # what earlier versions recorded
+    assert run_import(user=user, path=path, fmt="markdown").duplicate == 1

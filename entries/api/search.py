@@ -8,6 +8,7 @@ from rest_framework.views import APIView
 
 from entries import selectors
 from entries.filters import EntryFilter
+from entries.models import AnalysisStatus
 from entries.search import CANDIDATES, MAX_QUERY_CHARS, MODES, run_search, similar_entries
 from entries.text_config import search_config_for
 
@@ -23,8 +24,15 @@ class EntrySummarySerializer(serializers.Serializer):
     entry_date = serializers.DateField()
     topic = serializers.IntegerField(source="topic_id", allow_null=True)
     tags = serializers.ListField(child=serializers.CharField())
-    sentiment_label = serializers.CharField()
-    dominant_emotion = serializers.CharField()
+    # The analysis of the text as it stands: empty while an edit's analysis is pending or after it failed.
+    sentiment_label = serializers.SerializerMethodField()
+    dominant_emotion = serializers.SerializerMethodField()
+
+    def get_sentiment_label(self, entry) -> str:
+        return entry.sentiment_label if entry.analysis_status == AnalysisStatus.DONE else ""
+
+    def get_dominant_emotion(self, entry) -> str:
+        return entry.dominant_emotion if entry.analysis_status == AnalysisStatus.DONE else ""
 
 
 class HitSerializer(serializers.Serializer):

@@ -10,7 +10,7 @@ import zlib
 import zoneinfo
 from dataclasses import dataclass, field
 
-from entries.validation import TAG_CHARS
+from entries.validation import MARKS, TAG_CHARS
 
 MAX_TAG_CHARS = 50
 
@@ -31,6 +31,8 @@ class ImportedEntry:
     topic: str = ""
     deleted_at: datetime.datetime | None = None
     where: str = ""
+    # The id versions before 2026-11-30 remembered this entry by, where it differs (a Markdown note's bare "id:").
+    legacy_id: str = ""
 
     def full_content(self) -> str:
         if not self.notes:
@@ -116,6 +118,7 @@ def clean_tag(raw) -> str:
         return ""
     tag = unicodedata.normalize("NFC", raw).strip().lstrip("#@").lower()
     tag = re.sub(rf"[^{TAG_CHARS}]+", " ", tag)
+    tag = re.sub(rf"^[{MARKS}]+", "", tag)  # a mark with no letter before it ("#\u0301abc") begins no tag
     tag = re.sub(r"\s+", " ", tag).strip(" -")
     return tag[:MAX_TAG_CHARS].strip(" -")
 

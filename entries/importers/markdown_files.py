@@ -80,9 +80,17 @@ def _entry(text: str, name: str, default_tz):
     mood = meta.get("mood")
     ident = meta.get("id") or meta.get("uuid")
     source_id = str(ident) if isinstance(ident, str | int) and str(ident) else name
+    source_id = source_id if len(source_id) <= 200 else stable_id(source_id)
+    legacy_id = ""
+    raw_created = meta.get("created_at") or meta.get("created")
+    if source_id != name and raw_created:
+        # Ids are numbered per installation (two servers' notes both say "id: 1"): the creation time, as written
+        # (so a change of the reader's time zone does not make it another note), goes into the identity.
+        legacy_id, source_id = source_id, stable_id(source_id, str(raw_created))
     return ImportedEntry(
         source=SOURCE,
-        source_id=source_id if len(source_id) <= 200 else stable_id(source_id),
+        source_id=source_id,
+        legacy_id=legacy_id,
         title=str(title).strip(),
         content=body,
         entry_date=entry_date,

@@ -138,7 +138,7 @@ class BatchWriter:
 
     def _not_yet_imported(self, batch):
         sources = {item.source for item, _ in batch}
-        ids = {record_id(item) for item, _ in batch} | {item.source_id for item, _ in batch}
+        ids = {record_id(item) for item, _ in batch}.union(*(_older_ids(item) for item, _ in batch))
         records = ImportRecord.objects.filter(user=self.user, source__in=sources, source_id__in=ids)
         imported = {(source, sid): created for source, sid, created in records.values_list(
             "source", "source_id", "entry__created_at")}  # fmt: skip
@@ -147,7 +147,7 @@ class BatchWriter:
             (item, entry)
             for item, entry in batch
             if (item.source, record_id(item)) not in imported
-            and not _imported_before_ids_had_times(item, imported)
+            and not _imported_under_an_older_id(item, imported)
             and (item.source, item.source_id) not in own
         ]
         self.report.duplicate += len(batch) - len(new)
@@ -160,8 +160,8 @@ class BatchWriter:
         for item, _ in batch:
             if item.source == "journaling" and re.fullmatch(rf"{self.user.pk}:\d{{1,18}}", item.source_id):
                 wanted[int(item.source_id.split(":")[1])] = item
-            elif item.source == "markdown" and item.created_at and re.fullmatch(r"\d{1,18}", item.source_id):
-                wanted[int(item.source_id)] = item  # our Markdown export's "id:", or that export unzipped and edited
+            elif item.source == "markdown" and item.created_at and re.fullmatch(r"\d{1,18}", item.legacy_id):
+                wanted[int(item.legacy_id)] = item  # our Markdown export's "id:", or that export unzipped and edited
         if not wanted:
             return set()
         present = Entry.objects.filter(user=self.user, pk__in=wanted).values_list("pk", "created_at")
@@ -189,23 +189,30 @@ class BatchWriter:
         return self.topics[key]
 
 
-# Sources whose ids are numbered per installation (every server's first user writes entry 1): the creation time
+# Our own export's ids are numbered per installation (every server's first user writes entry 1): the creation time
 # goes into the identity, so two installations' exports merged into one journal don't take each other for
-# duplicates. Other sources' ids (Day One's UUIDs, hashes of the text) are unique already.
-LOCAL_IDS = {"journaling", "markdown"}
-
-
+# duplicates. (A Markdown note's importer does the same with its "id:" and "created:"; other sources' ids, Day
+# One's UUIDs or hashes of the text, are unique already.)
 def record_id(item: ImportedEntry) -> str:
     """The identity an imported entry is remembered by (ImportRecord.source_id)."""
-    if item.source in LOCAL_IDS and item.created_at:
+    if item.source == "journaling" and item.created_at:
         return f"{item.source_id}@{item.created_at.astimezone(datetime.UTC).isoformat()}"
     return item.source_id
 
 
-def _imported_before_ids_had_times(item: ImportedEntry, imported: dict) -> bool:
-    """A record from before record_id() held the creation time: the bare id, with an entry created then."""
-    created = imported.get((item.source, item.source_id), False)
-    return item.source in LOCAL_IDS and created is not False and item.created_at in (None, created)
+def _older_ids(item: ImportedEntry) -> set[str]:
+    """The ids versions before 2026-11-30 recorded for this entry, if other than record_id()."""
+    return {i for i in (item.source_id if item.source == "journaling" else "", item.legacy_id) if i} - {record_id(item)}
+
+
+def _imported_under_an_older_id(item: ImportedEntry, imported: dict) -> bool:
+    """A record from before creation times were part of the identity. For our own export the creation time must
+    still match (another installation's entry 1 is another entry); a Markdown note's bare id decided then, and
+    for its old records still does."""
+    if item.source == "journaling":
+        created = imported.get((item.source, item.source_id), False)
+        return created is not False and item.created_at in (None, created)
+    return bool(item.legacy_id) and (item.source, item.legacy_id) in imported
 
 
 _EARLIEST = datetime.datetime(2, 1, 1, tzinfo=datetime.UTC)

@@ -235,6 +235,8 @@ def test_an_edit_awaiting_its_analysis_shows_and_matches_no_analysis_of_the_old_
     analysis = api.get(f"{URL}{entry.pk}/").json()["analysis"]
     assert analysis["status"] == "pending"
     assert (analysis["sentiment"], analysis["emotions"], analysis["dominant_emotion"]) == (None, {}, "")
+    hits = api.get("/api/v1/search/", {"q": "cried", "mode": "text"}).json()["results"]
+    assert [(h["entry"]["dominant_emotion"], h["entry"]["sentiment_label"]) for h in hits] == [("", "")]
     for query in ("emotion=joy", "sentiment_min=0.5"):
         assert api.get(f"{URL}?{query}").json()["count"] == 0
         assert "What a joyful" not in browser_client.get(f"/journal/?{query}").content.decode()

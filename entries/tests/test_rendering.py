@@ -1,6 +1,7 @@
 """The logical lines of an entry's Markdown: what sentence-level readers (thinking traps, weekly highlights) split."""
 
 import pytest
+from django.utils.safestring import SafeString
 
 from entries.rendering import logical_lines
 
@@ -44,6 +45,7 @@ def test_markdown_nested_too_deep_to_render_is_shown_as_typed(text):
 
     html = render_markdown(text + " <b>&")
     assert html.startswith("<p>") and html.endswith("x &lt;b&gt;&amp;</p>")
+    assert isinstance(html, SafeString)  # a template must not escape it again
 
 
 @pytest.mark.django_db
@@ -54,4 +56,5 @@ def test_an_entry_nested_too_deep_for_markdown_still_opens(browser_client, user)
 
     entry = create_entry(user=user, title="Lists", content="- " * 2000 + "the end")
     response = browser_client.get(reverse("entries:detail", args=[entry.pk]))
-    assert response.status_code == 200 and "the end" in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 200 and "<p>- - -" in html and "the end</p>" in html  # shown, not escaped twice

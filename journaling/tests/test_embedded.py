@@ -119,3 +119,44 @@ def test_the_broker_reaches_a_redis_on_a_unix_socket_in_its_own_database(embedde
     sock = str(var_dir / "redis.sock")
     assert redis.Redis(unix_socket_path=sock, db=3).llen("broker-check") == 1
     assert redis.Redis(unix_socket_path=sock, db=0).llen("broker-check") == 0
+
+
+def test_a_folder_too_deep_for_a_unix_socket_gets_a_private_one_in_the_temporary_directory(tmp_path):
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    url = ensure_redis(deep)
+    try:
+        sock = Path(url.removeprefix("unix://"))
+        assert len(os.fsencode(sock)) <= 100 and redis.Redis(unix_socket_path=str(sock)).ping()
+        assert stat.S_IMODE(sock.parent.stat().st_mode) == 0o700 and sock.parent.stat().st_uid == os.getuid()
+        assert ensure_redis(deep) == url  # the same folder every time
+    finally:
+        stop_redis(deep)
+
+
+def test_a_redis_still_loading_its_data_is_waited_for_not_stopped_or_doubled(tmp_path):
+    """A server that answers -LOADING (a large AOF file being read) is alive: a new process waits for it."""
+    import socket
+    import threading
+
+    sock_path = tmp_path / "redis.sock"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(sock_path))
+    server.listen()
+    pings = []
+
+    def answer():
+        while len(pings) < 3:
+            conn, _ = server.accept()
+            with conn:
+                conn.recv(64)
+                pings.append(1)
+                conn.sendall(b"+PONG\r\n" if len(pings) == 3 else b"-LOADING Redis is loading the dataset\r\n")
+
+    thread = threading.Thread(target=answer, daemon=True)
+    thread.start()
+    try:
+        assert ensure_redis(tmp_path) == f"unix://{sock_path.resolve()}"
+    finally:
+        server.close()
+    assert len(pings) == 3
+    assert not (tmp_path / "redis.pid").exists()  # no second server was started on the same data
