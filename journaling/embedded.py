@@ -64,8 +64,9 @@ def _set_aside_unfinished_initdb(pgdata: Path) -> None:
     Such a folder holds no data of anyone's: it is moved aside (not deleted) and initdb runs again."""
     base = pgdata / "base"
     databases = {d.name for d in base.iterdir()} if base.is_dir() else set()
-    # template0 (4) and postgres (5) come after template1 (1): a cluster with only template1 never finished.
-    if (pgdata / "PG_VERSION").exists() and databases <= {"1"} and _postmaster(pgdata)[1] is None:
+    # template0 (4) and then postgres (5) come after template1 (1): a cluster without postgres never finished, unless
+    # someone dropped that database later (then there are others besides the templates).
+    if (pgdata / "PG_VERSION").exists() and databases <= {"1", "4"} and _postmaster(pgdata)[1] is None:
         pgdata.rename(pgdata.with_name(f"{pgdata.name}.unfinished-{int(time.time())}"))
 
 
@@ -150,10 +151,11 @@ def ensure_redis(var_dir: Path) -> str:
                 check=True,
             )  # fmt: skip
         # A server that answers anything but PONG is busy (loading a large AOF file, say): wait for it, never stop it.
-        deadline = time.monotonic() + 300
-        while _redis_reply(sock) != b"+PONG":
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"embedded Redis on {sock} is not answering; see {var_dir / 'redis.log'}")
+        started, failure = time.monotonic(), f"embedded Redis on {sock} is not answering; see {var_dir / 'redis.log'}"
+        while (reply := _redis_reply(sock)) != b"+PONG":
+            waited = time.monotonic() - started
+            if waited > 300 or (reply is None and waited > 10):  # busy for 5 minutes, or nothing listening at all
+                raise RuntimeError(failure)
             time.sleep(0.1)
     return f"unix://{sock}"
 
@@ -184,8 +186,10 @@ def _redis_reply(sock: Path) -> bytes | None:
                 return conn.recv(64).split(b"\r\n", 1)[0]
             except TimeoutError:
                 return b""
+    except (FileNotFoundError, ConnectionRefusedError):
+        return None  # no socket, or nobody behind it
     except OSError:
-        return None
+        return b""  # someone listens but can't take us now (a full backlog: EAGAIN): busy, not absent
 
 
 def stop_redis(var_dir: Path, timeout: float = 10) -> None:

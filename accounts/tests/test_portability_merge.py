@@ -1,6 +1,7 @@
 """Journals from several places brought into one account: exports of two installations (whose first users both
 wrote entry 1), copied Markdown notes, our own Markdown export, and odd times and topic names."""
 
+import io
 import json
 import zipfile
 
@@ -132,3 +133,39 @@ def test_a_note_imported_before_ids_held_creation_times_is_still_a_duplicate(use
     run_import(user=user, path=path, fmt="markdown")
     ImportRecord.objects.filter(user=user).update(source_id="7")  # what earlier versions recorded
     assert run_import(user=user, path=path, fmt="markdown").duplicate == 1
+
+
+COPY = "---\nid: 7\ndate: 2024-03-02\ncreated: 2024-03-01 08:00:00\n---\nThe copy, with new words.\n"
+
+
+@pytest.mark.django_db
+def test_a_copied_note_with_new_words_comes_in_beside_a_note_imported_by_an_older_version(user, tmp_path):
+    run_import(user=user, path=markdown_zip(tmp_path / "v1.zip", {"note.md": NAIVE}), fmt="markdown")
+    ImportRecord.objects.filter(user=user).update(source_id="7")  # recorded by an earlier version
+    report = run_import(user=user, path=markdown_zip(tmp_path / "v2.zip", {"note.md": NAIVE, "copy.md": COPY}),
+                        fmt="markdown")  # fmt: skip
+    assert (report.new, report.duplicate) == (1, 1)
+    assert Entry.objects.filter(user=user, content__startswith="The copy").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("order", ["original first", "copy first"])
+def test_our_own_export_with_an_edited_copy_brings_only_the_copy(user, entry_factory, tmp_path, order):
+    build_journal(user, entry_factory)
+    exported = zipfile.ZipFile(io.BytesIO(export_zip(user).fp.getvalue()))
+    notes = {n: exported.read(n).decode() for n in exported.namelist() if n.endswith(".md")}
+    name, text = sorted(notes.items())[0]
+    copy = text.replace(text.split("---\n", 2)[2], "Words written in the copy only.\n")
+    pairs = [(name, text), ("copy-" + name.rsplit("/", 1)[-1], copy)]
+    vault = dict(pairs if order == "original first" else pairs[::-1])
+    report = run_import(user=user, path=markdown_zip(tmp_path / "vault.zip", vault), fmt="markdown")
+    assert report.new == 1
+    assert Entry.objects.filter(user=user, content__startswith="Words written in the copy").count() == 1
+
+
+@pytest.mark.django_db
+def test_another_vaults_note_with_the_same_bare_id_as_an_old_record_comes_in(user, tmp_path):
+    run_import(user=user, path=markdown_zip(tmp_path / "v1.zip", {"note.md": NAIVE}), fmt="markdown")
+    ImportRecord.objects.filter(user=user).update(source_id="7")
+    other = NAIVE.replace("2024-03-01 08:00:00", "2019-06-01 21:00:00").replace("at eight", "elsewhere")
+    assert run_import(user=user, path=markdown_zip(tmp_path / "v2.zip", {"n.md": other}), fmt="markdown").new == 1

@@ -118,9 +118,10 @@ def clean_tag(raw) -> str:
         return ""
     tag = unicodedata.normalize("NFC", raw).strip().lstrip("#@").lower()
     tag = re.sub(rf"[^{TAG_CHARS}]+", " ", tag)
-    tag = re.sub(rf"^[{MARKS}]+", "", tag)  # a mark with no letter before it ("#\u0301abc") begins no tag
-    tag = re.sub(r"\s+", " ", tag).strip(" -")
-    return tag[:MAX_TAG_CHARS].strip(" -")
+    # A tag begins with a letter or digit: not a space, a dash, or a mark with no letter before it ("#-\u0301abc").
+    tag = re.sub(r"\s+", " ", tag)
+    tag = re.sub(rf"^[{MARKS}\- ]+", "", tag).rstrip(" -")
+    return tag[:MAX_TAG_CHARS].rstrip(" -")
 
 
 def clean_tags(raw_tags) -> list[str]:

@@ -138,38 +138,38 @@ class BatchWriter:
 
     def _not_yet_imported(self, batch):
         sources = {item.source for item, _ in batch}
-        ids = {record_id(item) for item, _ in batch}.union(*(_older_ids(item) for item, _ in batch))
+        ids = {record_id(item) for item, _ in batch} | {_bare_id(item) for item, _ in batch} - {""}
         records = ImportRecord.objects.filter(user=self.user, source__in=sources, source_id__in=ids)
-        imported = {(source, sid): created for source, sid, created in records.values_list(
-            "source", "source_id", "entry__created_at")}  # fmt: skip
-        own = self._own_entries(batch)
-        new = [
-            (item, entry)
-            for item, entry in batch
-            if (item.source, record_id(item)) not in imported
-            and not _imported_under_an_older_id(item, imported)
-            and (item.source, item.source_id) not in own
+        imported = {(source, sid): (created, content) for source, sid, created, content in records.values_list(
+            "source", "source_id", "entry__created_at", "entry__content")}  # fmt: skip
+        known = {id(item) for item, _ in batch if (item.source, record_id(item)) in imported}
+        # Records from before creation times were part of the identity (the bare id), and our own export brought
+        # back into the same account: each names an entry that is here already.
+        earlier = [
+            (item, ("record", item.source, _bare_id(item)), *imported[(item.source, _bare_id(item))])
+            for item, _ in batch
+            if _bare_id(item) and _bare_id(item) != record_id(item) and (item.source, _bare_id(item)) in imported
         ]
+        known |= _one_per_entry(earlier + self._own_entries(batch))
+        new = [(item, entry) for item, entry in batch if id(item) not in known]
         self.report.duplicate += len(batch) - len(new)
         return new
 
-    def _own_entries(self, batch) -> set[tuple[str, str]]:
-        """Our own export brought back into the same account: entries that still exist are duplicates. The id alone
-        can't tell (another installation's user 1 wrote its own entry 5), so the creation time must match too."""
-        wanted = {}
+    def _own_entries(self, batch) -> list[tuple]:
+        """Our own export brought back into the same account: (item, its entry, created_at, content) for entries
+        that still exist. The id alone can't tell (another installation's user 1 wrote its own entry 5)."""
+        wanted: dict[int, list[ImportedEntry]] = {}
         for item, _ in batch:
-            if item.source == "journaling" and re.fullmatch(rf"{self.user.pk}:\d{{1,18}}", item.source_id):
-                wanted[int(item.source_id.split(":")[1])] = item
-            elif item.source == "markdown" and item.created_at and re.fullmatch(r"\d{1,18}", item.legacy_id):
-                wanted[int(item.legacy_id)] = item  # our Markdown export's "id:", or that export unzipped and edited
+            bare = _bare_id(item)
+            if item.source == "journaling" and re.fullmatch(rf"{self.user.pk}:\d{{1,18}}", bare):
+                wanted.setdefault(int(bare.split(":")[1]), []).append(item)
+            elif item.source == "markdown" and item.created_at and re.fullmatch(r"\d{1,18}", bare):
+                # our Markdown export's "id:", or that export unzipped and edited
+                wanted.setdefault(int(bare), []).append(item)
         if not wanted:
-            return set()
-        present = Entry.objects.filter(user=self.user, pk__in=wanted).values_list("pk", "created_at")
-        return {
-            (wanted[pk].source, wanted[pk].source_id)
-            for pk, created_at in present
-            if wanted[pk].created_at in (None, created_at)  # an export without creation times: the id decides
-        }
+            return []
+        present = Entry.objects.filter(user=self.user, pk__in=wanted).values_list("pk", "created_at", "content")
+        return [(item, ("own", pk), created, content) for pk, created, content in present for item in wanted[pk]]
 
     def _topic(self, name: str) -> Topic | None:
         name = validation.storable(name or "").strip()[:80]  # half an emoji or a NUL failed the whole batch
@@ -200,19 +200,28 @@ def record_id(item: ImportedEntry) -> str:
     return item.source_id
 
 
-def _older_ids(item: ImportedEntry) -> set[str]:
-    """The ids versions before 2026-11-30 recorded for this entry, if other than record_id()."""
-    return {i for i in (item.source_id if item.source == "journaling" else "", item.legacy_id) if i} - {record_id(item)}
+def _bare_id(item: ImportedEntry) -> str:
+    """The id as the source numbers it, without a creation time or a copy's suffix: what versions before
+    2026-11-30 recorded, and what our own export's entry ids are."""
+    return (item.source_id if item.source == "journaling" else item.legacy_id).split("#", 1)[0]
 
 
-def _imported_under_an_older_id(item: ImportedEntry, imported: dict) -> bool:
-    """A record from before creation times were part of the identity. For our own export the creation time must
-    still match (another installation's entry 1 is another entry); a Markdown note's bare id decided then, and
-    for its old records still does."""
-    if item.source == "journaling":
-        created = imported.get((item.source, item.source_id), False)
-        return created is not False and item.created_at in (None, created)
-    return bool(item.legacy_id) and (item.source, item.legacy_id) in imported
+def _one_per_entry(candidates: list[tuple]) -> set[int]:
+    """Of the items that name an entry already here (item, entry key, its created_at, its text), those that are
+    it: created at the same time (an export without creation times: the id decides). Where a file holds several
+    with one identity (a note copied with its front matter and then edited), only the one with the entry's text
+    is; the others are new writing."""
+    groups: dict[tuple, list[ImportedEntry]] = {}
+    texts = {}
+    for item, key, created, content in candidates:
+        if item.created_at in (None, created):
+            groups.setdefault(key, []).append(item)
+            texts[key] = (content or "").strip()
+    same = set()
+    for key, items in groups.items():
+        match = next((i for i in items if i.content.strip() == texts[key]), items[0])
+        same.add(id(match))
+    return same
 
 
 _EARLIEST = datetime.datetime(2, 1, 1, tzinfo=datetime.UTC)

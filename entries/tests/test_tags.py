@@ -18,7 +18,8 @@ def test_tags_in_scripts_with_combining_marks_are_accepted():
 
 def test_an_imported_tag_keeps_its_vowel_signs():
     assert [clean_tag("#" + tag) for tag in INDIC] == INDIC
-    assert clean_tag("#\u0301abc") == "abc"  # a stray mark first would make a tag the edit form then refuses
+    for stray in ("#\u0301abc", "#-\u0301abc", "#!\u0301abc", "# \u0301abc"):
+        assert clean_tag(stray) == "abc"  # a stray mark first would make a tag the edit form then refuses
     assert clean_tags([clean_tag("#\u0301abc")]) == ["abc"]
 
 

@@ -80,9 +80,11 @@ def test_a_running_server_is_reused_not_restarted(var_dir):
     assert postmaster_pid(var_dir / "pgdata") == before
 
 
-def test_a_first_run_interrupted_during_initdb_is_set_aside_and_initialised_again(var_dir):
+@pytest.mark.parametrize("written", [["1"], ["1", "4"]])
+def test_a_first_run_interrupted_during_initdb_is_set_aside_and_initialised_again(var_dir, written):
     pgdata = var_dir / "pgdata"
-    (pgdata / "base" / "1").mkdir(parents=True)  # what initdb had written when it was killed
+    for oid in written:  # the databases initdb had begun when it was killed
+        (pgdata / "base" / oid).mkdir(parents=True)
     (pgdata / "PG_VERSION").write_text("18\n")
     assert answers(start_postgres(var_dir))
     aside = [p.name for p in var_dir.iterdir() if p.name.startswith("pgdata.unfinished-")]

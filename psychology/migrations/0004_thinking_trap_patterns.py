@@ -1,5 +1,5 @@
 """Thinking-trap patterns widened and narrowed (psychology/data/thinking_traps.json): measured on a blind test set,
-recall 15% -> 31% with fewer cheerful sentences flagged (bench/results/thinking-traps.json). A trap whose patterns
+recall 15% -> 30% with fewer cheerful sentences flagged (bench/results/thinking-traps.json). A trap whose patterns
 an admin has edited since is left as it is."""
 
 import json

@@ -19,15 +19,15 @@ def slugs(sentence: str) -> set[str]:
 def test_the_blind_test_set_finds_a_third_of_the_traps_and_flags_few_cheerful_sentences(knowledge_base):
     result = score_traps(read_cases(TEST), list(ThinkingTrap.objects.all()))
     assert result["n"] == {"trap": 130, "lookalike": 200, "disowned": 60}
-    assert result["recall"] >= 0.30  # 0.31; the patterns before this set was written found 0.15
-    assert result["lookalike_flagged"] <= 0.025  # 0.020 (before: 0.045)
+    assert result["recall"] >= 0.29  # 0.30; the patterns before this set was written found 0.15
+    assert result["lookalike_flagged"] <= 0.02  # 0.015 (before: 0.045)
     assert result["disowned_flagged"] <= 0.06  # 0.050 (before: 0.033)
 
 
 @pytest.mark.django_db
 def test_the_dev_set_the_patterns_were_tuned_on_still_scores_as_tuned(knowledge_base):
     result = score_traps(read_cases(DEV), list(ThinkingTrap.objects.all()))
-    assert result["recall"] >= 0.94 and result["lookalike_flagged"] == 0 and result["disowned_flagged"] <= 0.02
+    assert result["recall"] >= 0.93 and result["lookalike_flagged"] == 0 and result["disowned_flagged"] <= 0.02
 
 
 @pytest.mark.django_db
@@ -56,6 +56,17 @@ def test_the_dev_set_the_patterns_were_tuned_on_still_scores_as_tuned(knowledge_
         "I'd be so happy if she would come visit.",
         "I felt so proud, which shows how far I've come.",
         "All this week was sunny.",
+        # and a second review's:
+        "My dog is the reason I'm not sad anymore.",
+        "I could see on his face he didn't want to leave the party, so sweet.",
+        "They've already decided that I'm the best man!",
+        "It's because of me that we won the quiz!",
+        "That's on me for the drinks!",
+        "Other people are at work while I'm on holiday doing nothing, bliss.",
+        "I'll be alone at home for the weekend, bliss.",
+        "If they had told me, I would have baked a cake!",
+        "I have to dance every single time this song plays.",
+        "I always get it right when I bake bread now!",
     ],
 )
 def test_cheerful_reported_and_examined_thoughts_show_no_trap(knowledge_base, sentence):
@@ -113,6 +124,6 @@ def test_no_trap_pattern_backtracks_on_a_long_run_on_sentence():
     slow = []
     for pattern in patterns:
         small, large = min(cost(pattern, 2_000) for _ in range(5)), min(cost(pattern, 8_000) for _ in range(5))
-        if large > 0.005 and large / max(small, 1e-6) > 10:  # linear: ~4x; quadratic: ~16x
+        if large > 0.05 and large / max(small, 1e-6) > 10:  # linear: ~4x and ~10 ms; quadratic: ~16x and seconds
             slow.append((pattern[:60], round(small, 4), round(large, 4)))
     assert slow == []
