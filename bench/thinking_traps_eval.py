@@ -13,11 +13,12 @@ from bench.common import print_table, setup_django, write_json  # noqa: E402
 
 def main() -> None:
     setup_django("journaling_bench")
+    from ml_models.training import read_rows
     from psychology import selectors
-    from psychology.trap_eval import DEV, TEST, read_cases, score_traps
+    from psychology.trap_eval import DEV, TEST, score_traps
 
     traps = selectors.active_traps()
-    results = {path.stem: score_traps(read_cases(path), traps) for path in (DEV, TEST)}
+    results = {path.stem: score_traps(read_rows(path), traps) for path in (DEV, TEST)}
     rows = [[name, r["n"]["trap"], r["recall"], r["lookalike_flagged"], r["disowned_flagged"]]
             for name, r in results.items()]  # fmt: skip
     print_table("Thinking traps", rows, ["set", "trap sentences", "recall", "lookalikes flagged", "disowned flagged"])

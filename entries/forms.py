@@ -1,5 +1,3 @@
-import datetime as dt
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -34,7 +32,7 @@ class EntryForm(forms.ModelForm):
         self.fields["entry_date"].required = False
         if self.instance.pk:
             self.initial["tags"] = ", ".join(self.instance.tags)
-            self.initial["revision"] = revision_of(self.instance)
+            self.initial["revision"] = self.instance.revision
         else:
             del self.fields["revision"]
 
@@ -43,10 +41,7 @@ class EntryForm(forms.ModelForm):
         return {name: value for name, value in self.cleaned_data.items() if name != "revision"}
 
     def clean_revision(self):
-        try:
-            return dt.datetime.fromisoformat(self.cleaned_data["revision"])
-        except (TypeError, ValueError):
-            return None  # a page from before revisions existed, or a tampered one: saved as before
+        return self.cleaned_data["revision"] or None  # a page from before revisions existed: saved as before
 
     def clean_content(self):
         return self._wrap(validation.clean_content, self.cleaned_data["content"])
@@ -66,8 +61,10 @@ class EntryForm(forms.ModelForm):
         pass
 
 
-def revision_of(entry: Entry) -> str:
-    return entry.updated_at.isoformat()
+class EmptyTrashForm(forms.Form):
+    """The confirmation of "Empty trash": when it was asked, so entries trashed after the question are spared."""
+
+    asked_at = forms.DateTimeField(widget=forms.HiddenInput)
 
 
 class NewlineTextField(forms.CharField):

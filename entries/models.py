@@ -184,6 +184,17 @@ class Entry(models.Model):
         return self.deleted_at is not None
 
     @property
+    def revision(self) -> str:
+        """Which saved version this is, for an editor to say which one it edited (the edit page's hidden field, the
+        API's ETag): updated_at changes on every edit and never when an analysis lands."""
+        return self.updated_at.isoformat()
+
+    @property
+    def is_analysed(self) -> bool:
+        """Whether the stored sentiment and emotions are those of the text as it stands (not a pending edit's)."""
+        return self.analysis_status == AnalysisStatus.DONE
+
+    @property
     def analysis_will_retry(self) -> bool:
         """Whether the sweep will try a failed analysis again: it gives up after ml_models.runner.MAX_ATTEMPTS,
         until the text is edited."""

@@ -58,14 +58,14 @@ class EditConflict(Exception):
     """The entry was saved again (another tab, device or client) after the editor read it."""
 
     def __init__(self, current: Entry):
-        super().__init__(f"entry {current.pk} changed at {current.updated_at.isoformat()}")
+        super().__init__(f"entry {current.pk} is now at revision {current.revision}")
         self.current = current
 
 
 @transaction.atomic
-def update_entry(*, entry: Entry, expected_revision: datetime.datetime | None = None, **changes) -> Entry:
+def update_entry(*, entry: Entry, expected_revision: str | None = None, **changes) -> Entry:
     """Apply edits; re-analyse only when the text changed (not for mood/topic/tag-only edits). With
-    expected_revision (the updated_at the editor read), raise EditConflict if the entry was saved since."""
+    expected_revision (Entry.revision as the editor read it), raise EditConflict if the entry was saved since."""
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -80,7 +80,7 @@ def update_entry(*, entry: Entry, expected_revision: datetime.datetime | None = 
     # Applied to the row as stored now, locked, and only the edited fields written back: the caller's copy may be
     # stale (an analysis landed, or another tab saved, since it was read), and saving it whole would undo that.
     current = Entry.objects.select_for_update().defer("embedding", "search_vector").get(pk=entry.pk)
-    if expected_revision is not None and current.updated_at != expected_revision:
+    if expected_revision is not None and current.revision != expected_revision:
         raise EditConflict(current)
     if changes.get("entry_date", current.entry_date) is None:
         changes["entry_date"] = current.entry_date

@@ -1,7 +1,5 @@
 """Journal pages. Thin: parse, authorize (everything is fetched through the user's own querysets), call a service."""
 
-import datetime
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import selectors, services
 from .filters import EntryFilter, any_filter_set
-from .forms import EntryForm, TopicForm, revision_of
+from .forms import EmptyTrashForm, EntryForm, TopicForm
 from .models import Topic
 from .search import similar_entries
 
@@ -86,7 +84,7 @@ def entry_edit(request, pk: int):
             # "Save" (now on the latest revision) replaces it knowingly.
             saved_meanwhile = conflict.current
             data = request.POST.copy()
-            data["revision"] = revision_of(saved_meanwhile)
+            data["revision"] = saved_meanwhile.revision
             form = EntryForm(data, instance=saved_meanwhile, user=request.user)
             form.is_valid()
             form.add_error(None, CONFLICT)
@@ -146,23 +144,16 @@ def entry_purge(request, pk: int):
 def trash_empty(request):
     """Asks first (the one irreversible action on the whole trash, pages the reader never saw included), then
     deletes only what was in the trash when the question was asked."""
-    if request.method == "POST" and request.POST.get("confirm"):
-        asked_at = _parse_instant(request.POST.get("asked_at"))
-        if asked_at is not None:
-            count = services.empty_trash(user=request.user, trashed_before=asked_at)
-            messages.success(request, f"Deleted {count} {'entry' if count == 1 else 'entries'} for good.")
-            return redirect("entries:trash")
-    trashed = selectors.entries_for(request.user, trashed=True)
-    context = {"count": trashed.count(), "asked_at": timezone.now().isoformat()}
+    form = EmptyTrashForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        count = services.empty_trash(user=request.user, trashed_before=form.cleaned_data["asked_at"])
+        messages.success(request, f"Deleted {count} {'entry' if count == 1 else 'entries'} for good.")
+        return redirect("entries:trash")
+    # In ISO form, to the microsecond and with its offset (the widget's default format keeps neither); a bare
+    # POST asks the question again.
+    form = EmptyTrashForm(initial={"asked_at": timezone.now().isoformat()})
+    context = {"count": selectors.entries_for(request.user, trashed=True).count(), "form": form}
     return render(request, "entries/trash_empty.html", context)
-
-
-def _parse_instant(value: str | None):
-    try:
-        moment = datetime.datetime.fromisoformat(value or "")
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else None
 
 
 @login_required

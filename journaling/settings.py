@@ -122,6 +122,17 @@ def redis_db(url: str, db: int) -> str:
     return urlunsplit(parts._replace(path=f"/{db}"))
 
 
+def broker_url(url: str, db: int) -> str:
+    """The broker's form of redis_db(): kombu knows no "unix://" and spells a socket "redis+socket://path"."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme != "unix":
+        return redis_db(url, db)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k not in ("db", "virtual_host")]
+    return f"redis+socket://{parts.path}?{urlencode(query + [('virtual_host', str(db))])}"
+
+
 CACHES = {
     "default": {
         "BACKEND": "django_redis.cache.RedisCache",
@@ -141,19 +152,6 @@ CHANNEL_LAYERS = {
 }
 
 # --- Celery ---
-
-
-def broker_url(url: str, db: int) -> str:
-    """The broker's form of redis_db(): kombu knows no "unix://" and spells a socket "redis+socket://path"."""
-    from urllib.parse import parse_qsl, urlencode, urlsplit
-
-    parts = urlsplit(url)
-    if parts.scheme != "unix":
-        return redis_db(url, db)
-    query = [(k, v) for k, v in parse_qsl(parts.query) if k not in ("db", "virtual_host")]
-    return f"redis+socket://{parts.path}?{urlencode(query + [('virtual_host', str(db))])}"
-
-
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=broker_url(REDIS_URL, _redis_db_base))
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True

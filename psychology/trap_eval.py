@@ -1,11 +1,11 @@
-"""Score the thinking-trap patterns on a labelled set of diary sentences (psychology/tests/thinking_traps_*.jsonl).
+"""Score the thinking-trap patterns on a labelled set of diary sentences (psychology/tests/thinking_traps_*.jsonl,
+read with ml_models.training.read_rows).
 
 Each line is {"text", "trap", "kind"}: kind "trap" (the writer holds that trap now), "lookalike" (the same words,
 no trap: "I always make pancakes on Sundays") or "disowned" (the thought reported, overcome or questioned).
 The dev set tuned the patterns; the test set was written blind afterwards and is only ever scored.
 """
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -13,10 +13,6 @@ from .matching import find_thinking_traps
 
 SETS = Path(__file__).resolve().parent / "tests"
 DEV, TEST = SETS / "thinking_traps_dev.jsonl", SETS / "thinking_traps_test.jsonl"
-
-
-def read_cases(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def score_traps(cases: list[dict], traps) -> dict:

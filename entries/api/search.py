@@ -8,7 +8,6 @@ from rest_framework.views import APIView
 
 from entries import selectors
 from entries.filters import EntryFilter
-from entries.models import AnalysisStatus
 from entries.search import CANDIDATES, MAX_QUERY_CHARS, MODES, run_search, similar_entries
 from entries.text_config import search_config_for
 
@@ -29,10 +28,10 @@ class EntrySummarySerializer(serializers.Serializer):
     dominant_emotion = serializers.SerializerMethodField()
 
     def get_sentiment_label(self, entry) -> str:
-        return entry.sentiment_label if entry.analysis_status == AnalysisStatus.DONE else ""
+        return entry.sentiment_label if entry.is_analysed else ""
 
     def get_dominant_emotion(self, entry) -> str:
-        return entry.dominant_emotion if entry.analysis_status == AnalysisStatus.DONE else ""
+        return entry.dominant_emotion if entry.is_analysed else ""
 
 
 class HitSerializer(serializers.Serializer):

@@ -2,7 +2,7 @@ from django.conf import settings
 from rest_framework import serializers
 
 from entries import validation
-from entries.models import AnalysisStatus, Entry, Topic
+from entries.models import Entry, Topic
 
 
 class UserTopicField(serializers.PrimaryKeyRelatedField):
@@ -38,20 +38,16 @@ class AnalysisSerializer(serializers.Serializer):
     crisis = serializers.SerializerMethodField()
     model_versions = serializers.DictField()
 
-    @staticmethod
-    def _current(entry) -> bool:
-        return entry.analysis_status == AnalysisStatus.DONE
-
     def get_sentiment(self, entry) -> dict | None:
-        if entry.sentiment_score is None or not self._current(entry):
+        if entry.sentiment_score is None or not entry.is_analysed:
             return None
         return {"label": entry.sentiment_label, "score": entry.sentiment_score}
 
     def get_emotions(self, entry) -> dict[str, float]:
-        return dict(entry.emotions or {}) if self._current(entry) else {}
+        return dict(entry.emotions or {}) if entry.is_analysed else {}
 
     def get_dominant_emotion(self, entry) -> str:
-        return entry.dominant_emotion if self._current(entry) else ""
+        return entry.dominant_emotion if entry.is_analysed else ""
 
     def get_crisis(self, entry) -> dict:
         return {"flagged": entry.crisis_flagged, "level": entry.crisis_level or "none", "reasons": entry.crisis_reasons}

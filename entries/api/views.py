@@ -8,7 +8,6 @@ from rest_framework.response import Response
 
 from entries import selectors, services
 from entries.filters import EntryFilter
-from entries.forms import revision_of
 from entries.models import Entry, Topic
 
 from .serializers import EntrySerializer, TopicSerializer
@@ -40,18 +39,17 @@ class EntryChanged(APIException):
 
 
 def _etag(entry: Entry) -> str:
-    return f'"{revision_of(entry)}"'
+    return f'"{entry.revision}"'
 
 
-def _if_match(request, entry: Entry):
+def _if_match(request, entry: Entry) -> str | None:
     """The revision an If-Match header names (None without one, or for "*"): a write from a client that read an
     older version is refused with 412 rather than overwriting what was saved meanwhile."""
     header = request.headers.get("If-Match", "").strip()
     if not header or header == "*":
         return None
-    for tag in (t.strip().removeprefix("W/").strip('"') for t in header.split(",")):
-        if tag == revision_of(entry):
-            return entry.updated_at
+    if entry.revision in (t.strip().removeprefix("W/").strip('"') for t in header.split(",")):
+        return entry.revision  # checked again, locked, by the service
     raise EntryChanged(entry)
 
 

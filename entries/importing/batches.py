@@ -13,13 +13,13 @@ from django.utils import timezone
 from entries import importers, validation
 from entries.importers import ImportedEntry, ImportedTopic, Progress, Skipped, Source, UnreadableFile
 from entries.importers.base import clean_tags as fit_tags
-from entries.importers.base import stable_id
 from entries.models import AnalysisStatus, Entry, Topic
 from entries.models_portability import ImportRecord
 from entries.text_config import search_config_for
 from insights.signals import invalidate_user_insights
 from ml_models.dispatch import enqueue_in_batches
 
+from .identity import bare_id, digest, one_per_entry, record_id
 from .report import ImportReport
 
 logger = logging.getLogger(__name__)
@@ -93,15 +93,15 @@ class BatchWriter:
         if key in self.seen:
             # Two entries of one file with one identity: the same entry twice, or (a copied note kept its front
             # matter) a different text, which comes in under an id of its own rather than being dropped.
-            if self.seen[key] == _digest(item):
+            if self.seen[key] == digest(item):
                 self.report.duplicate += 1
                 return
-            item.source_id = f"{item.source_id}#{_digest(item)[:12]}"
+            item.source_id = f"{item.source_id}#{digest(item)[:12]}"
             key = (item.source, record_id(item))
             if key in self.seen:
                 self.report.duplicate += 1
                 return
-        self.seen[key] = _digest(item)
+        self.seen[key] = digest(item)
         entry = prepare_entry(item, user=self.user)
         if isinstance(entry, str):
             self.report.skip(item.where, entry)
@@ -138,7 +138,7 @@ class BatchWriter:
 
     def _not_yet_imported(self, batch):
         sources = {item.source for item, _ in batch}
-        ids = {record_id(item) for item, _ in batch} | {_bare_id(item) for item, _ in batch} - {""}
+        ids = {record_id(item) for item, _ in batch} | {bare_id(item) for item, _ in batch} - {""}
         records = ImportRecord.objects.filter(user=self.user, source__in=sources, source_id__in=ids)
         imported = {(source, sid): (created, content) for source, sid, created, content in records.values_list(
             "source", "source_id", "entry__created_at", "entry__content")}  # fmt: skip
@@ -146,11 +146,11 @@ class BatchWriter:
         # Records from before creation times were part of the identity (the bare id), and our own export brought
         # back into the same account: each names an entry that is here already.
         earlier = [
-            (item, ("record", item.source, _bare_id(item)), *imported[(item.source, _bare_id(item))])
+            (item, ("record", item.source, bare_id(item)), *imported[(item.source, bare_id(item))])
             for item, _ in batch
-            if _bare_id(item) and _bare_id(item) != record_id(item) and (item.source, _bare_id(item)) in imported
+            if bare_id(item) and bare_id(item) != record_id(item) and (item.source, bare_id(item)) in imported
         ]
-        known |= _one_per_entry(earlier + self._own_entries(batch))
+        known |= one_per_entry(earlier + self._own_entries(batch))
         new = [(item, entry) for item, entry in batch if id(item) not in known]
         self.report.duplicate += len(batch) - len(new)
         return new
@@ -160,7 +160,7 @@ class BatchWriter:
         that still exist. The id alone can't tell (another installation's user 1 wrote its own entry 5)."""
         wanted: dict[int, list[ImportedEntry]] = {}
         for item, _ in batch:
-            bare = _bare_id(item)
+            bare = bare_id(item)
             if item.source == "journaling" and re.fullmatch(rf"{self.user.pk}:\d{{1,18}}", bare):
                 wanted.setdefault(int(bare.split(":")[1]), []).append(item)
             elif item.source == "markdown" and item.created_at and re.fullmatch(r"\d{1,18}", bare):
@@ -189,41 +189,6 @@ class BatchWriter:
         return self.topics[key]
 
 
-# Our own export's ids are numbered per installation (every server's first user writes entry 1): the creation time
-# goes into the identity, so two installations' exports merged into one journal don't take each other for
-# duplicates. (A Markdown note's importer does the same with its "id:" and "created:"; other sources' ids, Day
-# One's UUIDs or hashes of the text, are unique already.)
-def record_id(item: ImportedEntry) -> str:
-    """The identity an imported entry is remembered by (ImportRecord.source_id)."""
-    if item.source == "journaling" and item.created_at:
-        return f"{item.source_id}@{item.created_at.astimezone(datetime.UTC).isoformat()}"
-    return item.source_id
-
-
-def _bare_id(item: ImportedEntry) -> str:
-    """The id as the source numbers it, without a creation time or a copy's suffix: what versions before
-    2026-11-30 recorded, and what our own export's entry ids are."""
-    return (item.source_id if item.source == "journaling" else item.legacy_id).split("#", 1)[0]
-
-
-def _one_per_entry(candidates: list[tuple]) -> set[int]:
-    """Of the items that name an entry already here (item, entry key, its created_at, its text), those that are
-    it: created at the same time (an export without creation times: the id decides). Where a file holds several
-    with one identity (a note copied with its front matter and then edited), only the one with the entry's text
-    is; the others are new writing."""
-    groups: dict[tuple, list[ImportedEntry]] = {}
-    texts = {}
-    for item, key, created, content in candidates:
-        if item.created_at in (None, created):
-            groups.setdefault(key, []).append(item)
-            texts[key] = (content or "").strip()
-    same = set()
-    for key, items in groups.items():
-        match = next((i for i in items if i.content.strip() == texts[key]), items[0])
-        same.add(id(match))
-    return same
-
-
 _EARLIEST = datetime.datetime(2, 1, 1, tzinfo=datetime.UTC)
 _LATEST = datetime.datetime(9998, 12, 31, tzinfo=datetime.UTC)
 
@@ -236,10 +201,6 @@ def _readable(moment: datetime.datetime | None) -> datetime.datetime | None:
         return moment if moment is None or _EARLIEST <= moment <= _LATEST else None
     except (OverflowError, TypeError):
         return None
-
-
-def _digest(item: ImportedEntry) -> str:
-    return stable_id(item.title, item.full_content())
 
 
 def prepare_entry(item: ImportedEntry, *, user) -> Entry | str:

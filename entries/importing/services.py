@@ -142,7 +142,7 @@ def _finish(job: ImportJob, status: str, *, report: ImportReport | None = None, 
 def purge_stale_uploads(*, user=None, older_than: datetime.timedelta = STALE_AFTER) -> int:
     """Forget the files of previews never confirmed (and of failed jobs, which older versions kept); the job rows
     (counts only) stay as history."""
-    # Only previews: a confirmed job waits "queued" for a worker (for a day, if workers are down) and needs its file.
+    # Not a confirmed job: it waits "queued" for a worker (for a day, if workers are down) and needs its file.
     chunks = ImportChunk.objects.filter(
         job__status__in=[ImportJob.Status.PREVIEWED, ImportJob.Status.FAILED],
         job__created_at__lt=timezone.now() - older_than,

@@ -92,3 +92,11 @@ def test_the_schema_documents_if_match_and_its_412(api):
         operation = schema["paths"]["/api/v1/entries/{id}/"][method]
         assert "412" in operation["responses"]
         assert any(p["name"] == "If-Match" and p["in"] == "header" for p in operation["parameters"])
+
+
+@pytest.mark.django_db
+def test_a_page_sending_a_revision_that_never_was_saves_nothing(browser_client, user):
+    entry = create_entry(user=user, title="", content="words")
+    form = {**edit_form(browser_client, entry), "content": "tampered", "revision": "not-a-revision"}
+    assert browser_client.post(reverse("entries:edit", args=[entry.pk]), form).status_code == 409
+    assert Entry.objects.get(pk=entry.pk).content == "words"

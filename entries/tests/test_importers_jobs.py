@@ -161,3 +161,12 @@ def test_an_upload_the_queue_could_not_take_is_not_kept(user, private_redis, dja
     job.refresh_from_db()
     assert job.status == "failed" and "try again" in job.error
     assert not ImportChunk.objects.filter(job=job).exists()  # no copy of the journal is left behind
+
+
+@pytest.mark.django_db
+def test_files_that_failed_jobs_kept_are_forgotten_after_a_day(user, default_queue):
+    job = services.start_import(user=user, upload=upload_of(FIXTURES / "jrnl.txt"))
+    ImportJob.objects.filter(pk=job.pk).update(status="failed", created_at=timezone.now() - datetime.timedelta(days=2))
+    assert ImportChunk.objects.filter(job=job).exists()  # as versions before 2026-11-30 left them
+    assert tasks.purge_stale_imports.apply().get() == 1
+    assert not ImportChunk.objects.filter(job=job).exists()

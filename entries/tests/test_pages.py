@@ -183,7 +183,7 @@ def test_emptying_the_trash_counts_entries_not_the_rows_deleted_with_them(browse
     SuggestionFeedback.objects.create(user=user, entry=trashed, technique=Technique.objects.first(), verdict="helpful")
     Entry.objects.filter(pk=trashed.pk).update(deleted_at=datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC))
     asked_at = datetime.datetime.now(datetime.UTC).isoformat()
-    response = browser_client.post(reverse("entries:trash_empty"), {"confirm": "1", "asked_at": asked_at}, follow=True)
+    response = browser_client.post(reverse("entries:trash_empty"), {"asked_at": asked_at}, follow=True)
     assert "Deleted 1 entry for good." in response.content.decode()
     assert not Entry.objects.filter(pk=trashed.pk).exists()
 
@@ -358,9 +358,10 @@ def test_emptying_the_trash_asks_first_and_spares_what_was_trashed_after_the_que
     assert question.status_code == 200 and "2 entries in the trash will be deleted for good" in html
     assert Entry.objects.filter(user=user).count() == 2  # asking deleted nothing; nor does a bare POST
     assert browser_client.post(reverse("entries:trash_empty")).status_code == 200
+    assert browser_client.post(reverse("entries:trash_empty"), {"asked_at": "yesterday"}).status_code == 200
     assert Entry.objects.filter(user=user).count() == 2
     asked_at = re.search(r'name="asked_at" value="([^"]+)"', html).group(1)
     later = entry_factory(user=user)
     trash_entry(entry=later)  # trashed in another tab after the question was shown
-    browser_client.post(reverse("entries:trash_empty"), {"confirm": "1", "asked_at": asked_at})
+    browser_client.post(reverse("entries:trash_empty"), {"asked_at": asked_at})
     assert list(Entry.objects.filter(user=user).values_list("pk", flat=True)) == [later.pk]

@@ -343,7 +343,7 @@ def test_search_similar_and_counts_see_only_the_users_own_entries(world, monkeyp
 
 def test_emptying_the_trash_empties_only_ones_own(world, client):
     client.force_login(world["intruder"])
-    confirmed = {"confirm": "1", "asked_at": datetime.datetime.now(datetime.UTC).isoformat()}
+    confirmed = {"asked_at": datetime.datetime.now(datetime.UTC).isoformat()}
     assert client.post("/journal/trash/empty/", confirmed).status_code == 302
     assert Entry.objects.filter(pk=world["objs"][world["victim"].pk]["trashed"]).exists()
     assert not Entry.objects.filter(user=world["intruder"], deleted_at__isnull=False).exists()

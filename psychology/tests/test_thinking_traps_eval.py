@@ -6,9 +6,10 @@ import importlib
 import pytest
 from django.apps import apps as django_apps
 
+from ml_models.training import read_rows as read_cases
 from psychology.matching import find_thinking_traps
 from psychology.models import ThinkingTrap
-from psychology.trap_eval import DEV, TEST, read_cases, score_traps
+from psychology.trap_eval import DEV, TEST, score_traps
 
 
 def slugs(sentence: str) -> set[str]:
